@@ -1,0 +1,34 @@
+package dev.oxtask.core.note;
+
+import dev.oxtask.core.result.JobResult;
+import java.util.List;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * A place a job's result can be sent: a file, a Slack channel, an e-mail.
+ *
+ * <p>Implementations live in plugin JARs, are annotated with pf4j's {@code @Extension}, and must
+ * have a public no-argument constructor. Only JDK and ox-task types cross this boundary. One
+ * instance serves every note of its class, possibly from several threads at once, so keep no
+ * per-send state in fields.
+ */
+public interface Note extends ExtensionPoint {
+
+  /** The name plans use in {@code class_name}, e.g. {@code SimpleFileLog}. */
+  String name();
+
+  /**
+   * Checks a note's options before any job runs, as written in the plan (before substitution).
+   *
+   * @return every problem found, empty when the options are fine
+   */
+  List<OptionProblem> validate(NoteOptions options);
+
+  /**
+   * Delivers one result. The engine has already applied the note's conditions and substituted the
+   * job's environment into {@code options}; it masks secrets in any message thrown.
+   *
+   * @throws NoteException when the result could not be delivered (after the note's own retries)
+   */
+  void send(NoteOptions options, JobResult result, NoteContext context) throws NoteException;
+}

@@ -1,0 +1,48 @@
+package dev.oxtask.core.text;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code $NAME}, {@code ${NAME}} and {@code $$} substitution with the semantics of Python's {@code
+ * string.Template.safe_substitute}: an unknown name, or a {@code $} that starts no valid
+ * placeholder, is left as written.
+ */
+public final class Template {
+
+  // Python's default idpattern: (?a:[_a-z][_a-z0-9]*) with re.IGNORECASE.
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile(
+          "\\$(?:(?<escaped>\\$)|(?<named>[_a-zA-Z][_a-zA-Z0-9]*)|\\{(?<braced>[_a-zA-Z][_a-zA-Z0-9]*)\\})");
+
+  private Template() {}
+
+  /** Substitutes variables from {@code values}; unknown names stay as written. */
+  public static String substitute(String text, Map<String, String> values) {
+    return substitute(text, values::get);
+  }
+
+  /** Substitutes variables found by {@code lookup} (null means unknown). */
+  public static String substitute(String text, Function<String, String> lookup) {
+    if (text.indexOf('$') < 0) {
+      return text;
+    }
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    while (m.find()) {
+      String replacement;
+      if (m.group("escaped") != null) {
+        replacement = "$";
+      } else {
+        String name = m.group("named") != null ? m.group("named") : m.group("braced");
+        String value = lookup.apply(name);
+        replacement = value != null ? value : m.group();
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}
