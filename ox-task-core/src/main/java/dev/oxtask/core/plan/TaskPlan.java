@@ -15,13 +15,16 @@ import java.util.Optional;
  * @param envs envs by name
  * @param notes notes by name
  * @param jobs jobs by name, in the order they appear (file by file)
+ * @param locations where each key path (e.g. {@code notes.mail.to}) is written; key paths are
+ *     unique across the merged files, since a name defined twice is an error
  */
 public record TaskPlan(
     List<Path> files,
     List<String> description,
     Map<String, TaskEnv> envs,
     Map<String, TaskNote> notes,
-    Map<String, TaskJob> jobs) {
+    Map<String, TaskJob> jobs,
+    Map<String, SourceLocation> locations) {
 
   public TaskPlan {
     files = List.copyOf(files);
@@ -29,6 +32,22 @@ public record TaskPlan(
     envs = Collections.unmodifiableMap(new LinkedHashMap<>(envs));
     notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
+    locations = Map.copyOf(locations);
+  }
+
+  /**
+   * A diagnostic for {@code keyPath}, located where that key is written, or at the nearest
+   * enclosing key that is known (an option that is missing is reported where its note starts).
+   */
+  public Diagnostic diagnostic(String keyPath, String message) {
+    String path = keyPath;
+    while (!locations.containsKey(path) && path.contains(".")) {
+      path = path.substring(0, path.lastIndexOf('.'));
+    }
+    SourceLocation where =
+        locations.getOrDefault(
+            path, SourceLocation.of(files.isEmpty() ? Path.of("") : files.get(0)));
+    return new Diagnostic(where, keyPath, message);
   }
 
   /** The env a job names, if it names one. */
