@@ -101,8 +101,9 @@ final class SlackMessage {
   /** {@code 1.2s} under ten seconds, {@code 300s} under an hour, {@code 1h 05m} beyond. */
   static String seconds(Duration duration) {
     long millis = duration.toMillis();
-    if (millis < 10_000) {
-      return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    long tenths = Math.round(millis / 100.0);
+    if (tenths < 100) {
+      return tenths / 10 + "." + tenths % 10 + "s";
     }
     long whole = Math.round(millis / 1000.0);
     if (whole < 3600) {
