@@ -38,7 +38,7 @@ final class SlackMessage {
   /**
    * The webhook payload for {@code result}.
    *
-   * @param title replaces the job sentence in the header when present
+   * @param title goes before the job sentence in the header when present
    * @param mention added, unescaped, when the job failed, e.g. {@code <!here>}
    */
   static ObjectNode of(
@@ -50,7 +50,8 @@ final class SlackMessage {
     message.put("text", ping.map(m -> m + " ").orElse("") + emoji + " " + escape(sentence));
     ArrayNode blocks = message.putArray("blocks");
     // A header is plain text: shown as written, so not escaped.
-    blocks.add(header(emoji + " " + title.filter(t -> !t.isBlank()).orElse(sentence)));
+    Optional<String> heading = title.filter(t -> !t.isBlank()).map(t -> t + " — " + sentence);
+    blocks.add(header(emoji + " " + heading.orElse(sentence)));
     ping.ifPresent(m -> blocks.add(section(m)));
     blocks.add(fields(result, context));
     if (!result.status().succeeded()) {

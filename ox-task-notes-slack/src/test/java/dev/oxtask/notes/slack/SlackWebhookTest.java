@@ -84,7 +84,7 @@ class SlackWebhookTest {
                 {"text": "<!here> ❌ backup failed (exit 2)",
                  "blocks": [
                   {"type": "header",
-                   "text": {"type": "plain_text", "text": "❌ Nightly backup", "emoji": true}},
+                   "text": {"type": "plain_text", "text": "❌ Nightly backup — backup failed (exit 2)", "emoji": true}},
                   {"type": "section", "text": {"type": "mrkdwn", "text": "<!here>"}},
                   {"type": "section", "fields": [
                     {"type": "mrkdwn", "text": "*Job*\\nbackup"},
