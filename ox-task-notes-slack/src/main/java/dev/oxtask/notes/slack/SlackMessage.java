@@ -55,11 +55,11 @@ final class SlackMessage {
     ping.ifPresent(m -> blocks.add(section(m)));
     blocks.add(fields(result, context));
     if (!result.status().succeeded()) {
-      result.error().ifPresent(e -> code(blocks, "*Error*", e, ERROR_LIMIT));
+      result.error().ifPresent(e -> code(blocks, "*Error*", e, false, ERROR_LIMIT));
     }
-    code(blocks, "*Output*", result.output(), SECTION_LIMIT);
+    code(blocks, "*Output*", result.output(), result.outputTruncated(), SECTION_LIMIT);
     if (isFailure(result.status())) {
-      code(blocks, "*Stderr*", result.stderr(), SECTION_LIMIT);
+      code(blocks, "*Stderr*", result.stderr(), result.stderrTruncated(), SECTION_LIMIT);
     }
     blocks.add(footer(result, context));
     return message;
@@ -154,18 +154,28 @@ final class SlackMessage {
     return mrkdwn("*" + name + "*\n" + value);
   }
 
-  /** Adds a section with the end of {@code text} in a code block, unless there is no text. */
-  private static void code(ArrayNode blocks, String label, String text, int limit) {
+  /**
+   * Adds a section with the end of {@code text} in a code block, unless there is no text.
+   *
+   * @param partial the runner kept only the head and tail of the output, so its line count is not
+   *     the job's
+   */
+  private static void code(
+      ArrayNode blocks, String label, String text, boolean partial, int limit) {
     // The label, its note on cut lines and the two fences must fit beside the text.
     int budget = limit - label.length() - 40 - 2 * (FENCE.length() + 1);
     OutputTail tail = OutputTail.of(text, budget);
     if (tail.text().isEmpty()) {
       return;
     }
-    String heading =
-        tail.cut()
-            ? label + " (last " + tail.shownLines() + " of " + tail.totalLines() + " lines)"
-            : label;
+    String heading;
+    if (partial) {
+      heading = label + " (last " + tail.shownLines() + " lines)";
+    } else if (tail.cut()) {
+      heading = label + " (last " + tail.shownLines() + " of " + tail.totalLines() + " lines)";
+    } else {
+      heading = label;
+    }
     blocks.add(section(heading + "\n" + FENCE + "\n" + tail.text() + "\n" + FENCE));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oxtask.core.result.JobResult;
 import dev.oxtask.core.result.JobStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,32 @@ class SlackMessageTest {
             SlackMessage.of(failed, context(Optional.empty()), Optional.empty(), Optional.empty())
                 .toString())
         .contains("*Stderr*\\n```\\nboom\\n```");
+  }
+
+  @Test
+  void outputTheRunnerAlreadyCutGivesNoMisleadingLineCount() {
+    JobResult partial =
+        new JobResult(
+            "job",
+            JobStatus.SUCCESS,
+            OptionalInt.of(0),
+            "head\n[... 5000 lines not kept ...]\ntail",
+            "",
+            List.of("job"),
+            Optional.empty(),
+            Results.STARTED,
+            Duration.ZERO,
+            1,
+            Optional.empty(),
+            true,
+            false,
+            List.of());
+
+    ObjectNode message =
+        SlackMessage.of(partial, context(Optional.empty()), Optional.empty(), Optional.empty());
+
+    assertThat(message.at("/blocks/2/text/text").asText())
+        .isEqualTo("*Output* (last 3 lines)\n```\nhead\n[... 5000 lines not kept ...]\ntail\n```");
   }
 
   @Test
