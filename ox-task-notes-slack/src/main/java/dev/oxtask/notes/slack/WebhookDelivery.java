@@ -63,13 +63,7 @@ final class WebhookDelivery {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    HttpRequest request =
-        HttpRequest.newBuilder(webhook)
-            .timeout(timeout)
-            .header("Content-Type", "application/json; charset=utf-8")
-            .header("User-Agent", "ox-task-notes-slack")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-            .build();
+    HttpRequest request = request(webhook, json, timeout);
     String host = hostOf(webhook);
     for (int attempt = 1; ; attempt++) {
       Optional<Miss> missed = attempt(client, request, webhook, timeout, attempt);
@@ -101,6 +95,15 @@ final class WebhookDelivery {
         throw new NoteException("sending to Slack (" + host + ") was interrupted");
       }
     }
+  }
+
+  private static HttpRequest request(URI webhook, String json, Duration timeout) {
+    return HttpRequest.newBuilder(webhook)
+        .timeout(timeout)
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("User-Agent", "ox-task-notes-slack")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+        .build();
   }
 
   /** One attempt: empty when Slack took the message, else why not and how long to wait. */
