@@ -159,17 +159,18 @@ final class Fields {
     return Duration.ofNanos(nanos);
   }
 
-  /** A whole number, 0 or more. */
+  /** A whole number, 0 or more ({@code 2.0} is 2, as in JSON Schema). */
   int count(String key, int otherwise, String what) {
     Optional<Node> value = node(key);
     if (value.isEmpty()) {
       return otherwise;
     }
-    if (value.get() instanceof Node.Scalar s
-        && s.value() instanceof Long n
-        && n >= 0
-        && n <= Integer.MAX_VALUE) {
-      return n.intValue();
+    BigDecimal number = decimal(value.get());
+    if (number != null
+        && number.signum() >= 0
+        && number.stripTrailingZeros().scale() <= 0
+        && number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+      return number.intValueExact();
     }
     problem(
         value.get().at(),
