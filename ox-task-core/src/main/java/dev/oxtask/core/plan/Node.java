@@ -1,7 +1,6 @@
 package dev.oxtask.core.plan;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +54,6 @@ sealed interface Node {
         return d.toString();
       }
       return String.valueOf(value);
-    }
-
-    boolean isNumber() {
-      return value instanceof Long || value instanceof BigInteger || value instanceof BigDecimal;
     }
   }
 

@@ -2,11 +2,13 @@
 # Reads the plan path from argv[1]. Anything the module prints goes to stderr, so stdout
 # carries only the JSON. Exit 3: the module raised; exit 4: its values are not JSON.
 import json
+import os
 import runpy
 import sys
 import traceback
 
 path = sys.argv[1]
+sys.path.insert(0, os.path.dirname(os.path.abspath(path)))  # helper modules beside the plan import
 real_stdout = sys.stdout
 sys.stdout = sys.stderr
 try:

@@ -269,6 +269,20 @@ class PlanLoaderTest {
   }
 
   @Test
+  void pythonPlanImportsHelperModulesBesideIt() throws Exception {
+    write("shared_hosts.py", "HOSTS = ['alpha', 'beta']\n");
+    Path file =
+        write(
+            "plan.py",
+            "from shared_hosts import HOSTS\n"
+                + "jobs = {h: {'command': ['ping', '-c', '1', h]} for h in HOSTS}\n");
+
+    TaskPlan plan = loader.load(List.of(file));
+
+    assertThat(List.copyOf(plan.jobs().keySet())).containsExactly("alpha", "beta");
+  }
+
+  @Test
   void missingPythonInterpreterIsReportedWithTheFix() throws Exception {
     Path file = write("plan.py", "jobs = {}\n");
     Path python = dir.resolve("no-such-python");
