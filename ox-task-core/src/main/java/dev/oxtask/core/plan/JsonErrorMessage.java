@@ -3,6 +3,7 @@ package dev.oxtask.core.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,14 +17,21 @@ final class JsonErrorMessage {
   private static final Pattern CLOSE_MARKER =
       Pattern.compile("Unexpected close marker '(.)': expected '(.)'.*", Pattern.DOTALL);
 
+  private static final String KEY = "expected a key in double quotes";
+  private static final String VALUE =
+      "expected a value: a string in double quotes, a number, true, false, null, a list or an"
+          + " object";
+  private static final Pattern NON_STANDARD =
+      Pattern.compile("Non-standard token '(.*?)'.*", Pattern.DOTALL);
+  private static final Pattern BAD_NUMBER =
+      Pattern.compile("Invalid numeric value: (.*?)\\.?", Pattern.DOTALL);
+
   private record Hint(String jacksonSays, String weSay) {}
 
   /** What follows "unexpected 'X'" for each thing Jackson says it was expecting. */
   private static final List<Hint> HINTS =
       List.of(
-          new Hint(
-              "was expecting double-quote to start field name",
-              "expected a key in double quotes (JSON allows no comma after the last entry)"),
+          new Hint("was expecting double-quote to start field name", KEY),
           new Hint(
               "was expecting comma to separate Object entries",
               "expected ',' between entries or '}' to close the object (a missing comma?)"),
@@ -36,14 +44,8 @@ final class JsonErrorMessage {
           new Hint(
               "maybe a (non-standard) comment?",
               "JSON has no comments; write a key starting with '_' instead"),
-          new Hint(
-              "expected a valid value",
-              "expected a value: a string in double quotes, a number, true, false, null,"
-                  + " a list or an object"),
-          new Hint(
-              "was expecting",
-              "expected a value: a string in double quotes, a number, true, false, null,"
-                  + " a list or an object"));
+          new Hint("expected a valid value", VALUE),
+          new Hint("was expecting", VALUE));
 
   private JsonErrorMessage() {}
 
@@ -54,14 +56,23 @@ final class JsonErrorMessage {
     }
     Matcher m = UNEXPECTED_CHAR.matcher(message);
     if (m.matches()) {
-      return "unexpected " + shown(m.group(1)) + ": " + hint(m.group(2));
+      String hint = hint(m.group(2));
+      boolean closing = m.group(1).equals("}") || m.group(1).equals("]");
+      if (closing && (hint.equals(KEY) || hint.equals(VALUE))) {
+        hint += " (JSON allows no comma after the last entry)";
+      }
+      return "unexpected " + shown(m.group(1)) + ": " + hint;
     }
     m = UNRECOGNIZED_TOKEN.matcher(message);
+    if (!m.matches()) {
+      m = NON_STANDARD.matcher(message);
+    }
     if (m.matches()) {
-      return "unexpected word '"
-          + m.group(1)
-          + "': expected a value: a string in double quotes, a number, true, false, null,"
-          + " a list or an object";
+      return "unexpected word '" + m.group(1) + "': " + VALUE;
+    }
+    m = BAD_NUMBER.matcher(message);
+    if (m.matches()) {
+      return "invalid number: " + m.group(1).toLowerCase(Locale.ROOT);
     }
     m = CLOSE_MARKER.matcher(message);
     if (m.matches()) {
@@ -80,6 +91,7 @@ final class JsonErrorMessage {
     return switch (character) {
       case "\n", "\r" -> "line break";
       case "\t" -> "tab";
+      case "'" -> "single quote (JSON strings use double quotes)";
       default -> "'" + character + "'";
     };
   }
