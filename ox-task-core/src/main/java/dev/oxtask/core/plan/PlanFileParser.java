@@ -129,16 +129,16 @@ final class PlanFileParser {
   }
 
   private List<Condition> conditions(Fields fields) {
+    fields.strings("conditions"); // reports a value that is not a list of strings
+    if (!(fields.node("conditions").orElse(null) instanceof Node.Arr written)) {
+      return List.of();
+    }
     List<Condition> conditions = new ArrayList<>();
-    List<String> names = fields.strings("conditions");
-    Node.Arr written =
-        fields
-            .node("conditions")
-            .filter(Node.Arr.class::isInstance)
-            .map(Node.Arr.class::cast)
-            .orElse(null);
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i);
+    for (int i = 0; i < written.items().size(); i++) {
+      Node item = written.items().get(i);
+      if (!(item instanceof Node.Scalar s && s.value() instanceof String name)) {
+        continue;
+      }
       Optional<Condition> condition = Condition.fromKey(name);
       if (condition.isPresent()) {
         conditions.add(condition.get());
@@ -148,22 +148,12 @@ final class PlanFileParser {
           ClosestName.of(name, Condition.keys())
               .map(c -> " — did you mean '" + c + "'?")
               .orElse("; expected one of: " + String.join(", ", Condition.keys()));
-      int index = indexOfString(written, name);
       fields.problem(
-          written.items().get(index).at(),
-          fields.pathOf("conditions") + "[" + index + "]",
+          item.at(),
+          fields.pathOf("conditions") + "[" + i + "]",
           "unknown condition '" + name + "'" + fix);
     }
     return conditions;
-  }
-
-  private static int indexOfString(Node.Arr arr, String text) {
-    for (int i = 0; i < arr.items().size(); i++) {
-      if (arr.items().get(i) instanceof Node.Scalar s && text.equals(s.value())) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("'" + text + "' was read from this list");
   }
 
   private void job(String name, Fields fields) {

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +52,14 @@ public final class PlanLoader {
     }
     List<Diagnostic> problems = new ArrayList<>();
     List<ParsedFile> parsed = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
     for (Path file : files) {
+      if (!seen.add(file.toAbsolutePath().normalize())) {
+        problems.add(
+            new Diagnostic(
+                SourceLocation.of(file), "", "this plan file is named twice; name it once"));
+        continue;
+      }
       List<Diagnostic> fileProblems = new ArrayList<>();
       read(file, fileProblems)
           .map(root -> new PlanFileParser(file, fileProblems).parse(root))

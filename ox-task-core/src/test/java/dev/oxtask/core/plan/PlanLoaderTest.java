@@ -222,6 +222,18 @@ class PlanLoaderTest {
   }
 
   @Test
+  void sameFileNamedTwiceIsReportedOnce() throws Exception {
+    Path a = write("a.json", "{\"jobs\": {\"hello\": {\"command\": [\"true\"]}}}\n");
+
+    PlanException e =
+        catchThrowableOfType(
+            PlanException.class, () -> loader.load(List.of(a, dir.resolve("./a.json"))));
+
+    assertThat(e)
+        .hasMessage(dir.resolve("./a.json") + ": this plan file is named twice; name it once");
+  }
+
+  @Test
   void problemsOfEveryFileAreReportedTogether() throws Exception {
     Path a = write("a.json", "{\"jobs\": {\"x\": {\"command\": [], \"timeout\": -1}}}\n");
     Path b = write("b.json", "{\"jobs\": {\"y\": {\"env\": \"nope\", \"command\": \"true\"}}}\n");
