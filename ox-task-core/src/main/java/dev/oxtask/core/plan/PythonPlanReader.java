@@ -55,13 +55,13 @@ final class PythonPlanReader {
                     + " s; a plan module should only define envs, notes and jobs"));
         return Optional.empty();
       }
-      String error = Files.readString(stderr, StandardCharsets.UTF_8);
+      String error = new String(Files.readAllBytes(stderr), StandardCharsets.UTF_8);
       int exit = process.exitValue();
       if (exit != 0) {
         problems.add(new Diagnostic(at, "", failure(exit, error)));
         return Optional.empty();
       }
-      String json = Files.readString(stdout, StandardCharsets.UTF_8);
+      String json = new String(Files.readAllBytes(stdout), StandardCharsets.UTF_8);
       return new JsonTreeReader(file, false, problems).read(json);
     } catch (IOException e) {
       problems.add(
