@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
@@ -125,9 +126,12 @@ public final class SlackWebhook implements Note {
       return "webhook_url is empty after substitution — is the variable it names (e.g."
           + " $SLACK_WEBHOOK_URL) set in the job's environment?";
     }
-    if (LONE_VARIABLE.matcher(url.strip()).matches()) {
-      return "webhook_url is not an http(s) URL after substitution — is "
-          + url.strip()
+    Matcher variable = LONE_VARIABLE.matcher(url.strip());
+    if (variable.matches()) {
+      // Named without its $: the engine masks the option's whole value, which is not secret here.
+      String name = variable.group(1).replace("{", "").replace("}", "");
+      return "webhook_url is not an http(s) URL after substitution — is the variable "
+          + name
           + " set in the job's environment?";
     }
     return "webhook_url is not an http(s) URL after substitution — is $SLACK_WEBHOOK_URL (or the"
