@@ -49,18 +49,13 @@ final class JobRunner {
     } catch (JobSetupException e) {
       JobStatus status = cancellation.isCancelled() ? JobStatus.CANCELLED : JobStatus.ERROR;
       return new Finished(
-          notRun(
-              job, status, e.getMessage(), startedAt, Duration.ofNanos(System.nanoTime() - start)),
-          environment);
+          notRun(job, status, e.getMessage(), startedAt, since(start)), environment);
     }
-    Path stdoutFile = options.runDir().resolve(FileNames.safe(job.name()) + ".stdout");
-    Path stderrFile = options.runDir().resolve(FileNames.safe(job.name()) + ".stderr");
-    ProcessRun.Outcome outcome = null;
-    JobStatus status = JobStatus.ERROR;
-    Optional<String> error = Optional.empty();
+    Attempt last = null;
     int attempts = 0;
     while (attempts <= job.retries() && !cancellation.isCancelled()) {
       if (attempts > 0) {
+        // retry_delay, then twice that, and so on.
         cancellation.sleep(
             job.retryDelay().multipliedBy(1L << Math.min(attempts - 1, 30)).toMillis());
         if (cancellation.isCancelled()) {
@@ -68,69 +63,84 @@ final class JobRunner {
         }
       }
       attempts++;
-      String banner = attempts > 1 ? "\n--- ox_task: attempt " + attempts + " ---\n" : "";
-      ProcessRun.Capture capture =
-          new ProcessRun.Capture(
-              options.outputLimit(),
-              Optional.of(stdoutFile),
-              Optional.of(stderrFile),
-              attempts > 1,
-              banner,
-              masker.secrets());
-      try {
-        outcome =
-            processes.run(
-                prepared.command(), prepared.cwd(), prepared.environment(), job.timeout(), capture);
-      } catch (IOException e) {
-        outcome = null;
-        status = JobStatus.ERROR;
-        error = Optional.of("could not start " + prepared.command().get(0) + ": " + e.getMessage());
-        break;
-      }
-      status = statusOf(outcome);
-      error = errorOf(status, outcome, job);
-      if (status == JobStatus.SUCCESS || status == JobStatus.CANCELLED) {
+      last = attempt(job, prepared, attempts);
+      if (last.status() != JobStatus.FAILED && last.status() != JobStatus.TIMEOUT) {
         break;
       }
     }
-    if (attempts == 0) {
-      // Cancelled before the first attempt started.
+    if (last == null) {
+      String why = "cancelled: ox_task was interrupted before the job started";
       return new Finished(
-          notRun(
-              job,
-              JobStatus.CANCELLED,
-              "cancelled: ox_task was interrupted before the job started",
-              startedAt,
-              Duration.ofNanos(System.nanoTime() - start)),
-          environment);
+          notRun(job, JobStatus.CANCELLED, why, startedAt, since(start)), environment);
     }
-    Duration duration = Duration.ofNanos(System.nanoTime() - start);
-    String stderr = outcome == null ? "" : outcome.stderr();
-    if (outcome != null && outcome.leftovers().isPresent()) {
-      stderr =
-          stderr
-              + (stderr.isEmpty() || stderr.endsWith("\n") ? "" : "\n")
-              + "["
-              + outcome.leftovers().get()
-              + "]\n";
+    return new Finished(
+        result(job, prepared, last, attempts, startedAt, since(start)),
+        new LinkedHashMap<>(prepared.environment()));
+  }
+
+  /** One attempt; {@code outcome} is absent when the process could not be started. */
+  private record Attempt(
+      JobStatus status, Optional<ProcessRun.Outcome> outcome, Optional<String> error) {}
+
+  private Attempt attempt(TaskJob job, PreparedJob prepared, int number)
+      throws InterruptedException {
+    ProcessRun.Capture capture =
+        new ProcessRun.Capture(
+            options.outputLimit(),
+            Optional.of(logFile(job, "stdout")),
+            Optional.of(logFile(job, "stderr")),
+            number > 1,
+            number > 1 ? "\n--- ox_task: attempt " + number + " ---\n" : "",
+            masker.secrets());
+    try {
+      ProcessRun.Outcome outcome =
+          processes.run(
+              prepared.command(), prepared.cwd(), prepared.environment(), job.timeout(), capture);
+      JobStatus status = statusOf(outcome);
+      return new Attempt(status, Optional.of(outcome), errorOf(status, outcome, job));
+    } catch (IOException e) {
+      String why = "could not start " + prepared.command().get(0) + ": " + e.getMessage();
+      return new Attempt(JobStatus.ERROR, Optional.empty(), Optional.of(why));
     }
-    JobResult result =
-        new JobResult(
-            job.name(),
-            status,
-            outcome == null ? OptionalInt.empty() : outcome.exitCode(),
-            masker.mask(outcome == null ? "" : outcome.stdout()),
-            masker.mask(stderr),
-            prepared.command().stream().map(masker::mask).toList(),
-            Optional.of(prepared.cwd()),
-            startedAt,
-            duration,
-            attempts,
-            error.map(masker::mask),
-            outcome != null && outcome.stdoutTruncated(),
-            outcome != null && outcome.stderrTruncated(),
-            outcome == null ? List.of() : List.of(stdoutFile, stderrFile));
-    return new Finished(result, new LinkedHashMap<>(prepared.environment()));
+  }
+
+  private Path logFile(TaskJob job, String stream) {
+    return options.runDir().resolve(FileNames.safe(job.name()) + "." + stream);
+  }
+
+  private JobResult result(
+      TaskJob job,
+      PreparedJob prepared,
+      Attempt last,
+      int attempts,
+      Instant startedAt,
+      Duration duration) {
+    Optional<ProcessRun.Outcome> outcome = last.outcome();
+    String stderr = outcome.map(ProcessRun.Outcome::stderr).orElse("");
+    Optional<String> leftovers = outcome.flatMap(ProcessRun.Outcome::leftovers);
+    if (leftovers.isPresent()) {
+      String separator = stderr.isEmpty() || stderr.endsWith("\n") ? "" : "\n";
+      stderr = stderr + separator + "[" + leftovers.get() + "]\n";
+    }
+    return new JobResult(
+        job.name(),
+        last.status(),
+        outcome.map(ProcessRun.Outcome::exitCode).orElse(OptionalInt.empty()),
+        masker.mask(outcome.map(ProcessRun.Outcome::stdout).orElse("")),
+        masker.mask(stderr),
+        prepared.command().stream().map(masker::mask).toList(),
+        Optional.of(prepared.cwd()),
+        startedAt,
+        duration,
+        attempts,
+        last.error().map(masker::mask),
+        outcome.map(ProcessRun.Outcome::stdoutTruncated).orElse(false),
+        outcome.map(ProcessRun.Outcome::stderrTruncated).orElse(false),
+        outcome.isPresent() ? List.of(logFile(job, "stdout"), logFile(job, "stderr")) : List.of());
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   private static JobStatus statusOf(ProcessRun.Outcome outcome) {
