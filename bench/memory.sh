@@ -15,11 +15,13 @@ if [ ! -x /usr/bin/time ]; then
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q time >&2; else sudo apt-get install -y -q time >&2; fi
 fi
 
-echo "building ox-task-cli ..." >&2
-./mvnw -B -q -DskipTests package -pl ox-task-cli -am >&2
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-./mvnw -B -q dependency:build-classpath -pl ox-task-cli -Dmdep.outputFile="$scratch/cp.txt" >&2
+echo "building ox-task-cli ..." >&2
+# In one reactor, so the CLI's classpath points at core's fresh classes; the CLI module is
+# built last and writes cp.txt last.
+./mvnw -B -q -DskipTests -pl ox-task-cli -am package dependency:build-classpath \
+  -Dmdep.outputFile="$scratch/cp.txt" >&2
 classpath="$repo/ox-task-cli/target/classes:$(cat "$scratch/cp.txt")"
 
 cat > "$scratch/plan.json" <<JSON
