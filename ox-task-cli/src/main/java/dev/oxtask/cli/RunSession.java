@@ -32,9 +32,11 @@ final class RunSession {
   /**
    * What the command line asked for.
    *
+   * @param runId names the run's log folder (see {@link RunOptions#newRunId})
    * @param killGrace SIGTERM to SIGKILL (the spec's 5 s; shorter only in tests)
    */
   record Settings(
+      String runId,
       int parallel,
       boolean failFast,
       Path workDir,
@@ -84,7 +86,7 @@ final class RunSession {
         new RunOptions(
             settings.workDir(),
             settings.root(),
-            RunOptions.newRunId(),
+            settings.runId(),
             environment,
             settings.parallel(),
             settings.failFast(),
