@@ -71,7 +71,7 @@ class RunSessionTest {
             ConsoleReporter.Style.PLAIN);
     RunSession.Settings settings =
         new RunSession.Settings(
-            parallel, false, work, work, report, dryRun, quiet, Duration.ofMillis(500));
+            "run-1", parallel, false, work, work, report, dryRun, quiet, Duration.ofMillis(500));
     ConsoleReporter console =
         new ConsoleReporter(
             new PrintStream(out, true, StandardCharsets.UTF_8),
