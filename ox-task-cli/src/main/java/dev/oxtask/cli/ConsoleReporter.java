@@ -1,5 +1,6 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.result.JobResult;
 import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.run.JobOutcome;
@@ -39,7 +40,7 @@ final class ConsoleReporter implements RunListener {
   }
 
   @Override
-  public void runStarted(List<dev.oxtask.core.plan.TaskJob> jobs) {
+  public void runStarted(List<TaskJob> jobs) {
     nameWidth = jobs.stream().mapToInt(j -> j.name().length()).max().orElse(0);
   }
 

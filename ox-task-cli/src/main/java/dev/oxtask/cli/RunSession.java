@@ -4,7 +4,9 @@ import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.run.DryRun;
 import dev.oxtask.core.run.Engine;
+import dev.oxtask.core.run.JobOutcome;
 import dev.oxtask.core.run.NoteDelivery;
+import dev.oxtask.core.run.OutputLimit;
 import dev.oxtask.core.run.PythonEnvs;
 import dev.oxtask.core.run.ReportWriter;
 import dev.oxtask.core.run.RunListener;
@@ -91,7 +93,7 @@ final class RunSession {
             settings.parallel(),
             settings.failFast(),
             settings.killGrace(),
-            dev.oxtask.core.run.OutputLimit.DEFAULT,
+            OutputLimit.DEFAULT,
             pythonEnvs,
             notes);
     if (settings.dryRun()) {
@@ -186,7 +188,7 @@ final class RunSession {
     }
 
     @Override
-    public void jobFinished(dev.oxtask.core.run.JobOutcome outcome) {
+    public void jobFinished(JobOutcome outcome) {
       all.forEach(l -> l.jobFinished(outcome));
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,14 +97,13 @@ public final class Engine {
       throws InterruptedException {
     if (cancellation.isCancelled()) {
       return new JobOutcome(
-          JobRunner.skipped(job, "not started: ox_task was interrupted"),
-          java.util.Optional.empty());
+          JobRunner.skipped(job, "not started: ox_task was interrupted"), Optional.empty());
     }
     if (options.failFast() && failed.get()) {
       return new JobOutcome(
           JobRunner.skipped(
               job, "not started: an earlier job did not succeed and --fail-fast is set"),
-          java.util.Optional.empty());
+          Optional.empty());
     }
     JobRunner.Finished finished = runner.run(plan, job);
     JobResult result = finished.result();
@@ -113,7 +113,7 @@ public final class Engine {
     return new JobOutcome(result, deliver(job, finished));
   }
 
-  private java.util.Optional<String> deliver(TaskJob job, JobRunner.Finished finished) {
+  private Optional<String> deliver(TaskJob job, JobRunner.Finished finished) {
     try {
       return options
           .notes()
@@ -122,8 +122,7 @@ public final class Engine {
     } catch (RuntimeException e) {
       // A note plugin's bug must not lose the other jobs' results or the report.
       LOG.debug("note of job '{}' failed", job.name(), e);
-      return java.util.Optional.of(
-          masker.mask("note of job '" + job.name() + "' failed unexpectedly: " + e));
+      return Optional.of(masker.mask("note of job '" + job.name() + "' failed unexpectedly: " + e));
     }
   }
 

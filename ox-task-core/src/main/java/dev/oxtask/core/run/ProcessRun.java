@@ -2,6 +2,7 @@ package dev.oxtask.core.run;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -117,7 +119,7 @@ final class ProcessRun {
   }
 
   private static OutputCapture capture(
-      Process process, String stream, java.io.InputStream in, Optional<Path> file, Capture c)
+      Process process, String stream, InputStream in, Optional<Path> file, Capture c)
       throws IOException {
     return new OutputCapture(
         "ox_task-" + process.pid() + "-" + stream,
@@ -145,7 +147,7 @@ final class ProcessRun {
     }
   }
 
-  private static Optional<String> describe(java.util.Set<ProcessHandle> leftovers) {
+  private static Optional<String> describe(Set<ProcessHandle> leftovers) {
     if (leftovers.isEmpty()) {
       return Optional.empty();
     }

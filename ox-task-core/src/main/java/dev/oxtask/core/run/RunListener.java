@@ -1,6 +1,7 @@
 package dev.oxtask.core.run;
 
 import dev.oxtask.core.plan.TaskJob;
+import java.util.List;
 
 /**
  * Hears what a run does, for the console and other reporters. Calls come from one thread at a time,
@@ -9,7 +10,7 @@ import dev.oxtask.core.plan.TaskJob;
 public interface RunListener {
 
   /** The run is about to start these jobs, in plan order. */
-  default void runStarted(java.util.List<TaskJob> jobs) {}
+  default void runStarted(List<TaskJob> jobs) {}
 
   /** A job finished (or was skipped); called in plan order, after its note was delivered. */
   default void jobFinished(JobOutcome outcome) {}
