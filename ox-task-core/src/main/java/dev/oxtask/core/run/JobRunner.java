@@ -6,6 +6,7 @@ import dev.oxtask.core.result.JobResult;
 import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,10 @@ final class JobRunner {
       return new Attempt(status, Optional.of(outcome), errorOf(status, outcome, job));
     } catch (IOException e) {
       String why = "could not start " + prepared.command().get(0) + ": " + e.getMessage();
+      return new Attempt(JobStatus.ERROR, Optional.empty(), Optional.of(why));
+    } catch (UncheckedIOException e) {
+      // The log file could not be written (disk full, permissions); the process tree is gone.
+      String why = e.getMessage() + ": " + e.getCause().getMessage();
       return new Attempt(JobStatus.ERROR, Optional.empty(), Optional.of(why));
     }
   }

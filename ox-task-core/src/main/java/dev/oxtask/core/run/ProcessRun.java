@@ -96,7 +96,7 @@ final class ProcessRun {
       err = capture(process, "stderr", process.getErrorStream(), capture.stderrFile(), capture);
     } catch (IOException e) {
       tree.stop(Duration.ZERO);
-      throw e;
+      throw new IOException("cannot write its output log: " + e, e);
     }
     End end = waitFor(process, timeout);
     Optional<String> leftovers = Optional.empty();

@@ -111,4 +111,16 @@ class OutputTest {
         .isEqualTo(
             "1234\n[... ox_task: 1 bytes left out here; the whole output is in f ...]\n6789");
   }
+
+  @Test
+  void unwritableLogFolderIsAnErrorNamingIt() throws Exception {
+    Files.writeString(work.resolve("runs"), "a file where the runs folder should be");
+
+    JobResult result = runOne(plan().job("echo", "echo", "hi").build(), OutputLimit.DEFAULT);
+
+    assertThat(result.status()).isEqualTo(JobStatus.ERROR);
+    assertThat(result.error().orElseThrow())
+        .startsWith("could not start echo: cannot write its output log: ")
+        .contains(work.resolve("runs").toString());
+  }
 }
