@@ -186,8 +186,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       return Optional.empty();
     } catch (TimeoutException e) {
       call.cancel(true);
-      return failure(
-          note, "it did not finish within " + sendTimeout.toSeconds() + " s and was abandoned");
+      return failure(note, "it did not finish within " + shown(sendTimeout) + " and was abandoned");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       return failure(note, cause instanceof NoteException ? cause.getMessage() : cause.toString());
@@ -232,6 +231,11 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
         + "' is ambiguous: it matches "
         + String.join(", ", where)
         + "; use the fully qualified class name";
+  }
+
+  private static String shown(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   private static String classNameKey(TaskNote note) {
