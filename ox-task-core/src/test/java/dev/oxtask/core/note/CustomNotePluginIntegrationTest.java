@@ -1,0 +1,126 @@
+package dev.oxtask.core.note;
+
+import static dev.oxtask.core.testing.Plans.job;
+import static dev.oxtask.core.testing.Plans.note;
+import static dev.oxtask.core.testing.Plans.plan;
+import static dev.oxtask.core.testing.Plans.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oxtask.core.plan.Diagnostic;
+import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plugin.NoteRegistry;
+import dev.oxtask.core.plugin.PluginsFolder;
+import dev.oxtask.core.result.JobStatus;
+import dev.oxtask.core.testing.ClasspathNote;
+import dev.oxtask.core.testing.PluginJarBuilder;
+import dev.oxtask.core.testing.TestNotes;
+import dev.oxtask.core.text.SecretMasker;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A note plugin built like a user's own project, dropped into a plugins folder and used. */
+class CustomNotePluginIntegrationTest {
+
+  @TempDir Path plugins;
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  private NoteDispatcher dispatcher(NoteRegistry registry) {
+    return new NoteDispatcher(
+        registry,
+        new SecretMasker(),
+        Optional.empty(),
+        new PrintStream(console, true, StandardCharsets.UTF_8),
+        NoteDispatcher.DEFAULT_SEND_TIMEOUT);
+  }
+
+  private NoteRegistry load() {
+    return NoteRegistry.load(
+        PluginsFolder.resolve(Optional.of(plugins), Map.of(), Optional.empty()));
+  }
+
+  @Test
+  void aPlanUsingTheDocumentedPluginsClassNameDeliversThroughIt() {
+    PluginJarBuilder.plugin("hello-note", "1.0.0")
+        .note("com.example.notes.HelloNote", TestNotes.docExample())
+        .writeTo(plugins, "hello-note-1.0.0.jar");
+    try (NoteRegistry registry = load()) {
+      NoteDispatcher dispatcher = dispatcher(registry);
+      TaskPlan plan =
+          plan(
+              List.of(
+                  note("hi", "Hello", Map.of("greeting", "Hi $WHO")),
+                  note("full", "com.example.notes.HelloNote", Map.of())),
+              List.of(job("backup", "hi"), job("prune", "full")));
+
+      assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+      dispatcher.deliver(
+          plan.jobs().get("backup"), result("backup", JobStatus.SUCCESS, ""), Map.of("WHO", "Ann"));
+      dispatcher.deliver(plan.jobs().get("prune"), result("prune", JobStatus.FAILED, ""), Map.of());
+
+      assertThat(console.toString(StandardCharsets.UTF_8))
+          .isEqualTo("Hi Ann, backup ended: success\nHello, prune ended: failed\n");
+    }
+  }
+
+  @Test
+  void theDocumentedPluginRejectsUnknownOptions() {
+    PluginJarBuilder.plugin("hello-note", "1.0.0")
+        .note("com.example.notes.HelloNote", TestNotes.docExample())
+        .writeTo(plugins, "hello-note-1.0.0.jar");
+    try (NoteRegistry registry = load()) {
+      TaskPlan plan =
+          plan(List.of(note("hi", "HelloNote", Map.of("greting", "x"))), List.of(job("a", "hi")));
+      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:2:5: notes.hi.greting: unknown option — did you mean 'greeting'? Options"
+                  + " of this note: greeting");
+    }
+  }
+
+  @Test
+  void notesComeOnlyFromThePluginsFolderNeverFromTheClassPath() throws Exception {
+    assertThat(applicationIndexLines()).contains(ClasspathNote.class.getName());
+    // A plugin without its own index must not inherit the application's.
+    PluginJarBuilder.plugin("no-index", "1.0")
+        .type("noindex.Thing", "package noindex; public class Thing {}")
+        .writeTo(plugins, "no-index.jar");
+    TestNotes.writeTestNotesPlugin(plugins);
+    try (NoteRegistry registry = load()) {
+      assertThat(registry.find("ClasspathNote")).isEmpty();
+      assertThat(registry.find(ClasspathNote.class.getName())).isEmpty();
+      TaskPlan plan = plan(List.of(note("cp", "ClasspathNote", Map.of())), List.of(job("a", "cp")));
+      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:3:7: notes.cp.class_name: unknown note class 'ClasspathNote'; note"
+                  + " classes found in "
+                  + plugins
+                  + " (--plugins-dir): FailingNote, RecordingNote");
+    }
+  }
+
+  private static List<String> applicationIndexLines() throws Exception {
+    List<String> lines = new java.util.ArrayList<>();
+    for (URL url :
+        Collections.list(
+            CustomNotePluginIntegrationTest.class
+                .getClassLoader()
+                .getResources("META-INF/extensions.idx"))) {
+      try (InputStream in = url.openStream()) {
+        lines.addAll(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+      }
+    }
+    return lines;
+  }
+}
