@@ -1,0 +1,82 @@
+package dev.oxtask.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginsCommandTest {
+
+  @TempDir Path plugins;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  /** A plugin JAR holding the compiled {@link SampleNote}, as a user's build would write it. */
+  private Path writeSamplePlugin() throws Exception {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().putValue("Plugin-Id", "sample-note");
+    manifest.getMainAttributes().putValue("Plugin-Version", "2.0.1");
+    Path jar = plugins.resolve("sample-note-2.0.1.jar");
+    String classFile = SampleNote.class.getName().replace('.', '/') + ".class";
+    try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(jar), manifest);
+        InputStream bytes = SampleNote.class.getClassLoader().getResourceAsStream(classFile)) {
+      zip.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+      zip.write((SampleNote.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new JarEntry(classFile));
+      bytes.transferTo(zip);
+    }
+    return jar;
+  }
+
+  @Test
+  void listsEachNoteClassWithPluginVersionAndJar() throws Exception {
+    writeSamplePlugin();
+    assertThat(run("plugins", "--plugins-dir", plugins.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "plugins folder: "
+                + plugins
+                + " (--plugins-dir)\n"
+                + "NAME    CLASS                      PLUGIN       VERSION  JAR\n"
+                + "Sample  dev.oxtask.cli.SampleNote  sample-note  2.0.1    sample-note-2.0.1.jar\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void brokenJarIsAWarningOnStderrWithoutPf4jNoise() throws Exception {
+    writeSamplePlugin();
+    Path broken = Files.writeString(plugins.resolve("broken.jar"), "not a zip");
+    assertThat(run("plugins", "--plugins-dir", plugins.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Sample  dev.oxtask.cli.SampleNote");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "warning: skipped "
+                + broken
+                + ": not a readable JAR file (zip END header not found); replace or remove it\n");
+  }
+
+  @Test
+  void emptyFolderSaysSo() {
+    assertThat(run("plugins", "--plugins-dir", plugins.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("plugins folder: " + plugins + " (--plugins-dir)\nno note classes found\n");
+  }
+}
