@@ -221,6 +221,10 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       message.append(String.join(", ", names));
       message.append(ClosestName.suggestion(className, names));
     }
+    if (!registry.warnings().isEmpty()) {
+      message.append(" (plugin problems: ").append(String.join("; ", registry.warnings()));
+      message.append(")");
+    }
     return message.toString();
   }
 

@@ -106,7 +106,75 @@ class CustomNotePluginIntegrationTest {
               "plan.json:3:7: notes.cp.class_name: unknown note class 'ClasspathNote'; note"
                   + " classes found in "
                   + plugins
-                  + " (--plugins-dir): FailingNote, RecordingNote");
+                  + " (--plugins-dir): FailingNote, RecordingNote (plugin problems: plugin"
+                  + " 'no-index' ("
+                  + plugins.resolve("no-index.jar")
+                  + ") declares no note class: its JAR has no META-INF/extensions.idx; build it"
+                  + " with pf4j's annotation processor (see plugins/README.md))");
+    }
+  }
+
+  private static String dupSource(String pkg) {
+    return """
+        package %s;
+        @org.pf4j.Extension
+        public final class Dup implements dev.oxtask.core.note.Note {
+          public String name() { return "Dup"; }
+          public java.util.List<dev.oxtask.core.note.OptionProblem> validate(
+              dev.oxtask.core.note.NoteOptions o) { return java.util.List.of(); }
+          public void send(dev.oxtask.core.note.NoteOptions o, dev.oxtask.core.result.JobResult r,
+              dev.oxtask.core.note.NoteContext c) {}
+        }
+        """
+        .formatted(pkg);
+  }
+
+  @Test
+  void aNoteNameTwoPluginsDeclareIsAnErrorOnlyWhereItIsUsed() {
+    PluginJarBuilder.plugin("a", "1").note("a.Dup", dupSource("a")).writeTo(plugins, "a.jar");
+    PluginJarBuilder.plugin("b", "2").note("b.Dup", dupSource("b")).writeTo(plugins, "b.jar");
+    try (NoteRegistry registry = load()) {
+      TaskPlan plan =
+          plan(
+              List.of(note("short", "Dup", Map.of()), note("full", "b.Dup", Map.of())),
+              List.of(job("x", "short"), job("y", "full")));
+      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:3:7: notes.short.class_name: note class 'Dup' is ambiguous: it matches"
+                  + " a.Dup in a 1 (a.jar), b.Dup in b 2 (b.jar); use the fully qualified class"
+                  + " name");
+    }
+  }
+
+  @Test
+  void aUsedNoteOfAPluginThatFailedToStartNamesThePluginProblem() {
+    Path boom =
+        PluginJarBuilder.plugin("boom", "1.0")
+            .pluginClass(
+                "boom.BoomPlugin",
+                """
+                package boom;
+                public class BoomPlugin extends org.pf4j.Plugin {
+                  @Override public void start() { throw new IllegalStateException("no licence"); }
+                }
+                """)
+            .note("boom.Dup", dupSource("boom"))
+            .writeTo(plugins, "boom.jar");
+    try (NoteRegistry registry = load()) {
+      TaskPlan plan = plan(List.of(note("n", "Dup", Map.of())), List.of(job("x", "n")));
+      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:3:7: notes.n.class_name: unknown note class 'Dup'; no note classes were"
+                  + " found in "
+                  + plugins
+                  + " (--plugins-dir); build the plugins with ./mvnw package, or point"
+                  + " --plugins-dir or $OX_TASK_PLUGINS_DIR at a folder of plugin JARs (plugin"
+                  + " problems: plugin 'boom' ("
+                  + boom
+                  + ") failed to start: java.lang.IllegalStateException: no licence; its notes are"
+                  + " unavailable)");
     }
   }
 
