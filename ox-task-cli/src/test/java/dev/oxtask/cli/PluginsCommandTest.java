@@ -14,6 +14,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pf4j.Plugin;
 
 class PluginsCommandTest {
 
@@ -30,18 +31,30 @@ class PluginsCommandTest {
 
   /** A plugin JAR holding the compiled {@link SampleNote}, as a user's build would write it. */
   private Path writeSamplePlugin() throws Exception {
+    return writePlugin("sample-note", "sample-note-2.0.1.jar", SampleNote.class);
+  }
+
+  private Path writePlugin(String id, String fileName, Class<?>... classes) throws Exception {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().putValue("Plugin-Id", "sample-note");
+    manifest.getMainAttributes().putValue("Plugin-Id", id);
     manifest.getMainAttributes().putValue("Plugin-Version", "2.0.1");
-    Path jar = plugins.resolve("sample-note-2.0.1.jar");
-    String classFile = SampleNote.class.getName().replace('.', '/') + ".class";
-    try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(jar), manifest);
-        InputStream bytes = SampleNote.class.getClassLoader().getResourceAsStream(classFile)) {
+    for (Class<?> type : classes) {
+      if (Plugin.class.isAssignableFrom(type)) {
+        manifest.getMainAttributes().putValue("Plugin-Class", type.getName());
+      }
+    }
+    Path jar = plugins.resolve(fileName);
+    try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
       zip.putNextEntry(new JarEntry("META-INF/extensions.idx"));
       zip.write((SampleNote.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-      zip.putNextEntry(new JarEntry(classFile));
-      bytes.transferTo(zip);
+      for (Class<?> type : classes) {
+        String classFile = type.getName().replace('.', '/') + ".class";
+        zip.putNextEntry(new JarEntry(classFile));
+        try (InputStream bytes = type.getClassLoader().getResourceAsStream(classFile)) {
+          bytes.transferTo(zip);
+        }
+      }
     }
     return jar;
   }
@@ -71,6 +84,28 @@ class PluginsCommandTest {
             "warning: skipped "
                 + broken
                 + ": not a readable JAR file (zip END header not found); replace or remove it\n");
+  }
+
+  @Test
+  void aPluginThatFailsToStartIsOneWarningAndPf4jStaysQuiet() throws Exception {
+    Path jar = writePlugin("failing", "failing.jar", SampleNote.class, FailingStartPlugin.class);
+    ByteArrayOutputStream processErr = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(processErr, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(run("plugins", "--plugins-dir", plugins.toString())).isZero();
+    } finally {
+      System.setErr(original);
+    }
+    // pf4j logs "Unable to start plugin" with a stack trace at ERROR; the user sees none of it.
+    assertThat(processErr.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("no note classes found\n");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "warning: plugin 'failing' ("
+                + jar
+                + ") failed to start: java.lang.IllegalStateException: no licence; its notes are"
+                + " unavailable\n");
   }
 
   @Test
