@@ -3,7 +3,6 @@ package dev.oxtask.cli;
 import dev.oxtask.core.plugin.NoteClass;
 import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,20 +24,14 @@ final class PluginsCommand implements Callable<Integer> {
 
   @ParentCommand OxTaskCommand parent;
 
-  @Option(
-      names = "--plugins-dir",
-      paramLabel = "DIR",
-      description =
-          "Where note plugins are found (default: $OX_TASK_PLUGINS_DIR, else <install>/plugins,"
-              + " else ./plugins).")
-  Path pluginsDir;
+  @Mixin PluginsDirOption plugins;
 
   @Option(names = "--debug", description = "Show pf4j's log and stack traces.")
   boolean debug;
 
   @Override
   public Integer call() {
-    PluginsFolder folder = PluginsFolder.resolve(Optional.ofNullable(pluginsDir));
+    PluginsFolder folder = plugins.folder();
     try (NoteRegistry registry = NoteRegistry.load(folder)) {
       parent.out.println("plugins folder: " + folder.path() + " (" + folder.origin() + ")");
       List<List<String>> rows = new ArrayList<>();
