@@ -3,18 +3,12 @@ package dev.oxtask.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.Plugin;
 
 class PluginsCommandTest {
 
@@ -29,34 +23,12 @@ class PluginsCommandTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
-  /** A plugin JAR holding the compiled {@link SampleNote}, as a user's build would write it. */
   private Path writeSamplePlugin() throws Exception {
     return writePlugin("sample-note", "sample-note-2.0.1.jar", SampleNote.class);
   }
 
   private Path writePlugin(String id, String fileName, Class<?>... classes) throws Exception {
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    manifest.getMainAttributes().putValue("Plugin-Id", id);
-    manifest.getMainAttributes().putValue("Plugin-Version", "2.0.1");
-    for (Class<?> type : classes) {
-      if (Plugin.class.isAssignableFrom(type)) {
-        manifest.getMainAttributes().putValue("Plugin-Class", type.getName());
-      }
-    }
-    Path jar = plugins.resolve(fileName);
-    try (JarOutputStream zip = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-      zip.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-      zip.write((SampleNote.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
-      for (Class<?> type : classes) {
-        String classFile = type.getName().replace('.', '/') + ".class";
-        zip.putNextEntry(new JarEntry(classFile));
-        try (InputStream bytes = type.getClassLoader().getResourceAsStream(classFile)) {
-          bytes.transferTo(zip);
-        }
-      }
-    }
-    return jar;
+    return TestPluginJar.write(plugins, id, fileName, classes);
   }
 
   @Test
