@@ -8,6 +8,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,9 @@ public final class NoteRegistry implements AutoCloseable {
     }
     manager.startPlugins();
     List<NoteClass> classes = new ArrayList<>();
-    for (PluginWrapper plugin : manager.getPlugins()) {
+    List<PluginWrapper> plugins = new ArrayList<>(manager.getPlugins());
+    plugins.sort(Comparator.comparing(PluginWrapper::getPluginPath));
+    for (PluginWrapper plugin : plugins) {
       String id = plugin.getPluginId();
       Path jar = plugin.getPluginPath();
       if (plugin.getPluginState() != PluginState.STARTED) {
@@ -121,6 +124,7 @@ public final class NoteRegistry implements AutoCloseable {
       return Optional.ofNullable(
           ContextClassLoader.call(classLoader(noteClass), () -> note.name()));
     } catch (NoteException | RuntimeException | LinkageError e) {
+      // Listed without a name; using it in a plan reports why it cannot be created.
       return Optional.empty();
     }
   }
