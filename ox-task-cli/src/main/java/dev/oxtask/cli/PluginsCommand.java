@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ox_task plugins}: the note classes found in the plugins folder. */
@@ -26,8 +25,7 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Mixin PluginsDirOption plugins;
 
-  @Option(names = "--debug", description = "Show pf4j's log and stack traces.")
-  boolean debug;
+  @Mixin DebugOption debug;
 
   @Override
   public Integer call() {
