@@ -12,8 +12,8 @@ final class PluginsDirOption {
       names = "--plugins-dir",
       paramLabel = "DIR",
       description =
-          "Where note plugins are found (default: $OX_TASK_PLUGINS_DIR, else <install>/plugins,"
-              + " else ./plugins).")
+          "Folder of note plugin JARs (default: $OX_TASK_PLUGINS_DIR, else the install's plugins"
+              + " folder, else plugins in the current directory).")
   Path pluginsDir;
 
   /** The folder to load plugins from (spec section 6). */

@@ -2,6 +2,9 @@ package dev.oxtask.cli;
 
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.text.SecretMasker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @ParentCommand OxTaskCommand parent;
   @Mixin PlanFiles plans;
+  @Mixin PluginsDirOption plugins;
   @Mixin DebugOption debug;
 
   @Override
@@ -51,10 +55,18 @@ final class ValidateCommand implements Callable<Integer> {
 
   /**
    * Checks of a plan that loaded, beyond what {@link dev.oxtask.core.plan.PlanLoader} checks while
-   * loading; every problem found, empty when the plan is valid.
+   * loading: every job's note is created from the plugins folder and its options validated, as
+   * {@code run} does before running (warnings go to stderr); every problem found, empty when the
+   * plan is valid.
    */
   List<Diagnostic> check(TaskPlan plan) {
-    return List.of();
+    try (NoteSetup notes =
+        NoteSetup.open(plugins.folder(), new SecretMasker(), Optional.empty(), parent.out)) {
+      return notes.check(plan, plan.jobs().values(), parent.err);
+    } catch (IOException e) {
+      // Without a status history, closing saves nothing and cannot fail.
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String count(int n, String noun) {

@@ -163,7 +163,9 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     }
     if (!problems.isEmpty()) {
       return problems.stream()
-          .map(p -> plan.diagnostic("notes." + note.name() + "." + p.key(), p.message()))
+          .map(
+              p ->
+                  plan.diagnostic("notes." + note.name() + "." + p.key(), masker.mask(p.message())))
           .toList();
     }
     prepared.put(note.name(), new PreparedNote(note, instance, loader));
