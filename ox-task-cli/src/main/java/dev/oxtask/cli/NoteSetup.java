@@ -22,10 +22,12 @@ final class NoteSetup implements AutoCloseable {
 
   private final NoteRegistry registry;
   private final NoteDispatcher dispatcher;
+  private final PrintStream err;
 
-  private NoteSetup(NoteRegistry registry, NoteDispatcher dispatcher) {
+  private NoteSetup(NoteRegistry registry, NoteDispatcher dispatcher, PrintStream err) {
     this.registry = registry;
     this.dispatcher = dispatcher;
+    this.err = err;
   }
 
   /**
@@ -33,24 +35,26 @@ final class NoteSetup implements AutoCloseable {
    *
    * @param history the previous run's statuses ({@code run}); empty for {@code validate}
    * @param console where notes that print write (stdout)
+   * @param err where warnings go
    */
   static NoteSetup open(
       PluginsFolder folder,
       SecretMasker masker,
       Optional<StatusHistory> history,
-      PrintStream console) {
+      PrintStream console,
+      PrintStream err) {
     NoteRegistry registry = NoteRegistry.load(folder);
     return new NoteSetup(
         registry,
-        new NoteDispatcher(
-            registry, masker, history, console, NoteDispatcher.DEFAULT_SEND_TIMEOUT));
+        new NoteDispatcher(registry, masker, history, console, NoteDispatcher.DEFAULT_SEND_TIMEOUT),
+        err);
   }
 
   /**
    * Creates and validates the notes {@code jobs} use, prints the warnings (plugin problems, unknown
-   * classes of unused notes) to {@code err}, and returns the errors: exit 2 when there are any.
+   * classes of unused notes), and returns the errors: exit 2 when there are any.
    */
-  List<Diagnostic> check(TaskPlan plan, Collection<TaskJob> jobs, PrintStream err) {
+  List<Diagnostic> check(TaskPlan plan, Collection<TaskJob> jobs) {
     List<Diagnostic> problems = dispatcher.prepare(plan, jobs);
     dispatcher.warnings().forEach(w -> err.println("warning: " + w));
     return problems;
@@ -61,11 +65,16 @@ final class NoteSetup implements AutoCloseable {
     return dispatcher;
   }
 
-  /** Saves the job statuses for {@code only_if_status_changed} and unloads the plugins. */
+  /**
+   * Saves the job statuses for {@code only_if_status_changed} and unloads the plugins; a state file
+   * that cannot be written is a warning, since every job has already been reported.
+   */
   @Override
-  public void close() throws IOException {
+  public void close() {
     try {
       dispatcher.close();
+    } catch (IOException e) {
+      err.println("warning: could not save the job statuses for only_if_status_changed: " + e);
     } finally {
       registry.close();
     }

@@ -3,8 +3,6 @@ package dev.oxtask.cli;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.text.SecretMasker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -61,11 +59,9 @@ final class ValidateCommand implements Callable<Integer> {
    */
   List<Diagnostic> check(TaskPlan plan) {
     try (NoteSetup notes =
-        NoteSetup.open(plugins.folder(), new SecretMasker(), Optional.empty(), parent.out)) {
-      return notes.check(plan, plan.jobs().values(), parent.err);
-    } catch (IOException e) {
-      // Without a status history, closing saves nothing and cannot fail.
-      throw new UncheckedIOException(e);
+        NoteSetup.open(
+            plugins.folder(), new SecretMasker(), Optional.empty(), parent.out, parent.err)) {
+      return notes.check(plan, plan.jobs().values());
     }
   }
 

@@ -77,9 +77,12 @@ class NoteSetupTest {
     PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
     try (NoteSetup notes =
         NoteSetup.open(
-            folder(), new SecretMasker(), Optional.of(StatusHistory.load(workDir)), console)) {
-      List<Diagnostic> problems =
-          notes.check(plan, List.of(job), new PrintStream(err, true, StandardCharsets.UTF_8));
+            folder(),
+            new SecretMasker(),
+            Optional.of(StatusHistory.load(workDir)),
+            console,
+            new PrintStream(err, true, StandardCharsets.UTF_8))) {
+      List<Diagnostic> problems = notes.check(plan, List.of(job));
       assertThat(problems).isEmpty();
       assertThat(notes.dispatcher().deliver(job, result(), Map.of())).isEmpty();
     }
