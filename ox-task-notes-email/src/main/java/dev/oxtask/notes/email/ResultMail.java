@@ -118,7 +118,8 @@ final class ResultMail {
     return facts;
   }
 
-  private record Section(String title, String body) {}
+  /** A titled block of output in the mail. */
+  record Section(String title, String body) {}
 
   private List<Section> sections() {
     List<Section> sections = new ArrayList<>();

@@ -91,6 +91,9 @@ final class SmtpDelivery {
     p.setProperty("mail.smtp.timeout", millis);
     p.setProperty("mail.smtp.writetimeout", millis);
     p.setProperty("mail.smtp.auth", String.valueOf(settings.username().isPresent()));
+    // Angus retries a failed socket with the JDK's default factory unless told not to, which
+    // would hide the trusted certificate's real error behind another one.
+    p.setProperty("mail.smtp.socketFactory.fallback", "false");
     switch (settings.security()) {
       case STARTTLS -> {
         p.setProperty("mail.smtp.starttls.enable", "true");

@@ -5,6 +5,7 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import java.io.IOException;
+import java.security.cert.CertificateException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -57,17 +58,9 @@ record SmtpFailure(boolean retryable, String reason) {
               + " security ssl if the server speaks TLS from the start (usually port 465), or"
               + " security none only for a relay on a trusted network");
     }
-    Optional<Throwable> tls = causeOf(e, SSLException.class);
-    if (tls.isPresent() || String.valueOf(e.getMessage()).contains("verify identity")) {
-      return new SmtpFailure(
-          false,
-          "TLS with "
-              + server
-              + " failed: "
-              + rootMessage(e)
-              + " — check that the port speaks security "
-              + settings.security().key()
-              + "; for a server with a private certificate set trust_certificate to its PEM file");
+    if (causeOf(e, SSLException.class).isPresent()
+        || String.valueOf(e.getMessage()).contains("verify identity")) {
+      return new SmtpFailure(false, tlsReason(e, settings));
     }
     Optional<Integer> code = replyCode(e);
     if (code.isPresent()) {
@@ -80,6 +73,36 @@ record SmtpFailure(boolean retryable, String reason) {
     }
     return new SmtpFailure(
         false, "sending via " + server + " failed: " + firstLine(e.getMessage()));
+  }
+
+  private static String tlsReason(MessagingException e, SmtpSettings settings) {
+    String server = settings.server();
+    String root = rootMessage(e);
+    if (causeOf(e, CertificateException.class).isPresent()
+        && (root.startsWith("No name matching") || root.startsWith("No subject alternative"))) {
+      return "the TLS certificate of "
+          + server
+          + " is not issued for "
+          + settings.host()
+          + " ("
+          + root
+          + ") — set host to the name the certificate is issued for";
+    }
+    if (root.contains("certification path")) {
+      return "the TLS certificate of "
+          + server
+          + " is not trusted ("
+          + root
+          + ") — if the server uses a private or self-signed certificate, set trust_certificate"
+          + " to its PEM file";
+    }
+    return "TLS with "
+        + server
+        + " failed: "
+        + root
+        + " — check that the port speaks security "
+        + settings.security().key()
+        + " (ssl: usually 465, starttls: usually 587)";
   }
 
   private static Optional<Integer> replyCode(MessagingException e) {

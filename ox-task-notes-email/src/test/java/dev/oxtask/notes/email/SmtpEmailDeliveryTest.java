@@ -203,6 +203,26 @@ class SmtpEmailDeliveryTest {
   }
 
   @Test
+  void sslAgainstAPlainPortFailsAtOnceSuggestingTheRightSecurity() {
+    assertThatThrownBy(
+            () ->
+                note.send(
+                    options(
+                        "host", "127.0.0.1",
+                        "port", port(),
+                        "security", "ssl",
+                        "from", "ox-task@example.org",
+                        "to", "alice@example.org"),
+                    Results.failed(),
+                    Results.context()))
+        .isInstanceOf(NoteException.class)
+        .hasMessageStartingWith("TLS with 127.0.0.1:" + port() + " failed: ")
+        .hasMessageEndingWith(
+            " — check that the port speaks security ssl (ssl: usually 465, starttls: usually 587)");
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
   void serverThatIsDownFailsAfterTheRetries() throws IOException {
     int closedPort;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
