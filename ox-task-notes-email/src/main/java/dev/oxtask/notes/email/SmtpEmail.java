@@ -39,6 +39,7 @@ public final class SmtpEmail implements Note {
   @Override
   public void send(NoteOptions options, JobResult result, NoteContext context)
       throws NoteException {
+    SmtpSettings.requireResolved(options, SmtpSettings.KEYS);
     send(SmtpSettings.from(options), result, context);
   }
 

@@ -75,6 +75,22 @@ class SmtpEmailTlsTest {
   }
 
   @Test
+  void acceptsAJksTrustStoreAsTrustCertificate() throws Exception {
+    note.send(
+        options(
+            "host", "127.0.0.1",
+            "port", port(),
+            "security", "ssl",
+            "trust_certificate", certificate.jksTrustStore().toString(),
+            "from", "ox-task@example.org",
+            "to", "alice@example.org"),
+        Results.succeeded(),
+        Results.context());
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
   void refusesAServerWhoseCertificateIsNotTrusted() {
     assertThatThrownBy(
             () ->

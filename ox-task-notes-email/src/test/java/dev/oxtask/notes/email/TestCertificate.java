@@ -57,6 +57,25 @@ record TestCertificate(Path keyStore, String storePassword, Path pem) {
     return new TestCertificate(keyStore, password, pem);
   }
 
+  /** The certificate in a JKS trust store, the other kind of file trust_certificate takes. */
+  Path jksTrustStore() throws IOException, InterruptedException {
+    Path store = pem.resolveSibling("trust.jks");
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "smtp",
+        "-file",
+        pem.toString(),
+        "-storetype",
+        "JKS",
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        storePassword);
+    return store;
+  }
+
   private static void keytool(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
