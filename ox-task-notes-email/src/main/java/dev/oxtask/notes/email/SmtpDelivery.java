@@ -19,9 +19,13 @@ final class SmtpDelivery {
     /** Waits before attempt {@code nextAttempt} (2 for the first retry). */
     void await(int nextAttempt) throws InterruptedException;
 
-    /** Two seconds before the first retry, doubling each time. */
-    Backoff EXPONENTIAL =
-        nextAttempt -> Thread.sleep(Duration.ofSeconds(2L << (nextAttempt - 2)).toMillis());
+    /** Two seconds before the first retry, doubling each time up to a minute. */
+    Backoff EXPONENTIAL = nextAttempt -> Thread.sleep(delay(nextAttempt).toMillis());
+
+    /** The wait before attempt {@code nextAttempt}: 2 s, 4 s, 8 s, ... at most 60 s. */
+    static Duration delay(int nextAttempt) {
+      return Duration.ofSeconds(Math.min(60, 2L << Math.min(nextAttempt - 2, 30)));
+    }
   }
 
   private final Backoff backoff;

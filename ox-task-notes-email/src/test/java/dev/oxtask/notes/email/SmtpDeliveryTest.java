@@ -3,6 +3,7 @@ package dev.oxtask.notes.email;
 import static dev.oxtask.notes.email.Results.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,15 @@ class SmtpDeliveryTest {
         .containsEntry("mail.smtp.auth", "true")
         .containsEntry("mail.smtp.port", "465")
         .doesNotContainKey("mail.smtp.starttls.enable");
+  }
+
+  @Test
+  void retriesWaitTwoFourEightSecondsAndNeverMoreThanAMinute() {
+    assertThat(SmtpDelivery.Backoff.delay(2)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(SmtpDelivery.Backoff.delay(3)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(SmtpDelivery.Backoff.delay(4)).isEqualTo(Duration.ofSeconds(8));
+    assertThat(SmtpDelivery.Backoff.delay(7)).isEqualTo(Duration.ofSeconds(60));
+    assertThat(SmtpDelivery.Backoff.delay(100)).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
