@@ -83,7 +83,7 @@ final class ResultMail {
     facts()
         .forEach(
             (name, value) -> {
-              String shown = value.startsWith("https://") ? link(value) : escape(value);
+              String shown = name.equals("Run") ? link(value) : escape(value);
               out.append("<tr><th align=\"left\">").append(escape(name)).append("</th><td>");
               out.append(shown).append("</td></tr>\n");
             });
