@@ -123,6 +123,12 @@ record SmtpSettings(
     if (options.string("username").isPresent() && options.string("password").isEmpty()) {
       check.add("username", "is set but password is not: set password (e.g. \"$SMTP_PASSWORD\")");
     }
+    if (options.has("trust_certificate") && options.string("security", "").equals("none")) {
+      check.add(
+          "trust_certificate",
+          "is set but security is none, so no certificate is checked: use security starttls or"
+              + " ssl");
+    }
     Addresses.check(options, "from", check);
     Addresses.check(options, "to", check);
     Addresses.check(options, "cc", check);

@@ -168,6 +168,23 @@ class SmtpSettingsTest {
   }
 
   @Test
+  void trustCertificateWithoutTlsIsAProblem() {
+    assertThat(
+            SmtpSettings.validate(
+                options(
+                    "host", "h",
+                    "security", "none",
+                    "trust_certificate", "/etc/ssl/relay.pem",
+                    "from", "a@e.org",
+                    "to", "b@e.org")))
+        .containsExactly(
+            new OptionProblem(
+                "trust_certificate",
+                "is set but security is none, so no certificate is checked: use security starttls"
+                    + " or ssl"));
+  }
+
+  @Test
   void unknownOptionSuggestsTheClosestName() {
     assertThat(
             SmtpSettings.validate(
