@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Runs the jobs of JSON task plans with their environments, timeouts and notes.",
-    subcommands = {})
+    subcommands = {
+      EnvsCommand.class,
+      FindPathCommand.class,
+      GitHubFileCommand.class,
+      PyscriptCommand.class
+    })
 final class OxTaskCommand implements Runnable {
 
   final PrintStream out;
