@@ -40,10 +40,10 @@ final class EnvsCommand implements Callable<Integer> {
   @Option(
       names = "--work-dir",
       paramLabel = "DIR",
-      description = "the work dir of the runs (default: $TMPDIR/ox_task, else /tmp/ox_task)")
+      description = "The work dir of the runs (default: $TMPDIR/ox_task, else /tmp/ox_task)")
   Path workDir;
 
-  @Option(names = "--prune", description = "remove incomplete and long unused envs")
+  @Option(names = "--prune", description = "Remove incomplete and long unused envs")
   boolean prune;
 
   @Option(
@@ -51,11 +51,17 @@ final class EnvsCommand implements Callable<Integer> {
       defaultValue = "30",
       paramLabel = "DAYS",
       description =
-          "with --prune: remove envs unused for more than this (default: ${DEFAULT-VALUE})")
+          "With --prune: remove envs unused for more than this (default: ${DEFAULT-VALUE})")
   int olderThanDays;
 
-  @Option(names = "--debug", description = "show stack traces of internal errors")
+  @Option(names = "--debug", description = "Show stack traces of internal errors")
   boolean debug;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Override
   public Integer call() throws IOException, InterruptedException {

@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "find-path",
     description = {
-      "Prints the file of a Python module, as the python3 on PATH imports it (inside a job that is"
-          + " the env's venv)."
+      "Prints the file of a Python module, as the python3 on PATH imports it (inside a job: the"
+          + " env's venv)."
     })
 final class FindPathCommand implements Callable<Integer> {
 
@@ -47,18 +47,24 @@ final class FindPathCommand implements Callable<Integer> {
 
   @ParentCommand OxTaskCommand parent;
 
-  @Parameters(paramLabel = "MODULE", description = "a module name, e.g. json or mypkg.tasks")
+  @Parameters(paramLabel = "MODULE", description = "A module name, e.g. json or mypkg.tasks")
   String module;
 
   @Option(
       names = "--runtime",
       defaultValue = "python3",
       paramLabel = "PYTHON",
-      description = "the Python to ask (default: ${DEFAULT-VALUE} from PATH)")
+      description = "The Python to ask (default: ${DEFAULT-VALUE} from PATH)")
   String runtime;
 
-  @Option(names = "--debug", description = "show stack traces of internal errors")
+  @Option(names = "--debug", description = "Show stack traces of internal errors")
   boolean debug;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Override
   public Integer call() throws IOException, InterruptedException {

@@ -25,25 +25,31 @@ final class GitHubFileCommand implements Callable<Integer> {
   @ParentCommand OxTaskCommand parent;
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", required = true, paramLabel = "URL", description = "what to download")
+  @Option(names = "--url", required = true, paramLabel = "URL", description = "What to download")
   String url;
 
   @Option(
       names = "--outfile",
       required = true,
       paramLabel = "FILE",
-      description = "where to write it (parent folders are created)")
+      description = "Where to write it (parent folders are created)")
   Path outfile;
 
   @Option(
       names = "--timeout",
       defaultValue = "30",
       paramLabel = "SECONDS",
-      description = "limit for connecting and for the answer (default: ${DEFAULT-VALUE})")
+      description = "Limit for connecting and for the answer (default: ${DEFAULT-VALUE})")
   double timeout;
 
-  @Option(names = "--debug", description = "show stack traces of internal errors")
+  @Option(names = "--debug", description = "Show stack traces of internal errors")
   boolean debug;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Override
   public Integer call() {

@@ -45,33 +45,39 @@ final class PyscriptCommand implements Callable<Integer> {
   @ParentCommand OxTaskCommand parent;
   @Spec CommandSpec spec;
 
-  @Option(names = "--github-url", paramLabel = "URL", description = "download the script from here")
+  @Option(names = "--github-url", paramLabel = "URL", description = "Download the script from here")
   String githubUrl;
 
   @Option(
       names = "--path",
       paramLabel = "FILE",
-      description = "the script to run; with --github-url, where to keep the download")
+      description = "The script to run; with --github-url, where to keep the download")
   Path path;
 
   @Option(
       names = "--runtime",
       defaultValue = "python3",
       paramLabel = "PYTHON",
-      description = "the Python to run it with (default: ${DEFAULT-VALUE} from PATH)")
+      description = "The Python to run it with (default: ${DEFAULT-VALUE} from PATH)")
   String runtime;
 
   @Option(
       names = "--timeout",
       defaultValue = "30",
       paramLabel = "SECONDS",
-      description = "limit for the download and for the run, each (default: ${DEFAULT-VALUE})")
+      description = "Limit for the download and for the run, each (default: ${DEFAULT-VALUE})")
   double timeout;
 
-  @Option(names = "--debug", description = "show stack traces of internal errors")
+  @Option(names = "--debug", description = "Show stack traces of internal errors")
   boolean debug;
 
-  @Parameters(paramLabel = "ARGS", description = "arguments for the script (after --)")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Parameters(paramLabel = "ARGS", description = "Arguments for the script (after --)")
   List<String> args = new ArrayList<>();
 
   @Override
