@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,11 @@ record Interpreter(String runtime, String version, String executable) {
       }
       List<String> lines = Files.readAllLines(answer, StandardCharsets.UTF_8);
       Files.write(
-          log.file(), lines, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+          log.file(),
+          lines,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       if (exit != 0 || lines.size() < 2) {
         throw new EnvSetupException(
             "env '"

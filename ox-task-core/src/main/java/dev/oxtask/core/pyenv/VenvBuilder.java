@@ -91,6 +91,14 @@ public final class VenvBuilder implements PythonEnvs {
     Instant deadline = Instant.now().plus(timeout);
     EnvLog log = new EnvLog(logDir.resolve("env-" + EnvFolder.safeName(env.name()) + ".log"));
     String runtime = env.runtime().orElse(DEFAULT_RUNTIME);
+    if (!Files.isDirectory(root)) {
+      throw new EnvSetupException(
+          "env '"
+              + env.name()
+              + "': the runner root "
+              + root
+              + " is not a directory; pip runs there, so pass an existing --root");
+    }
     try {
       Map<String, String> buildEnvironment = buildEnvironment();
       Interpreter python =
