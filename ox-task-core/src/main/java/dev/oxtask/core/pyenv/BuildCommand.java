@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +21,19 @@ final class BuildCommand {
 
   /** Time between SIGTERM and SIGKILL for a build that ran out of time. */
   private static final Duration GRACE = Duration.ofSeconds(5);
+
+  /** Builds under way in this JVM, stopped if the JVM is told to end (SIGINT, SIGTERM). */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    // An interrupted ox_task must not leave pip running on its own; the half-built folder it
+    // leaves has no marker and is rebuilt by the next run.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> List.copyOf(RUNNING).forEach(p -> stopTree(p.toHandle())),
+                "ox_task-stop-env-builds"));
+  }
 
   private BuildCommand() {}
 
@@ -48,16 +63,19 @@ final class BuildCommand {
     builder.environment().clear();
     builder.environment().putAll(environment);
     Process process = builder.start();
-    process.getOutputStream().close();
+    RUNNING.add(process);
     try {
+      process.getOutputStream().close();
       long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
       if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
         stopTree(process.toHandle());
         throw new DeadlineException();
       }
-    } catch (InterruptedException e) {
+    } catch (InterruptedException | IOException e) {
       stopTree(process.toHandle());
       throw e;
+    } finally {
+      RUNNING.remove(process);
     }
     return process.exitValue();
   }
