@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Spec;
 /** {@code ox_task envs}: lists the Python environments kept in a work dir, and prunes them. */
 @Command(
     name = "envs",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = {
       "Lists the Python environments kept in the work dir (<work-dir>/envs): env, hash, size,"
           + " whether its build completed, and when a run last used it.",
@@ -54,14 +57,7 @@ final class EnvsCommand implements Callable<Integer> {
           "With --prune: remove envs unused for more than this (default: ${DEFAULT-VALUE})")
   int olderThanDays;
 
-  @Option(names = "--debug", description = "Show stack traces of internal errors")
-  boolean debug;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin DebugOption debug;
 
   @Override
   public Integer call() throws IOException, InterruptedException {

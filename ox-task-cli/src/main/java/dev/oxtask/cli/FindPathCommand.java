@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -18,6 +19,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "find-path",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = {
       "Prints the file of a Python module, as the python3 on PATH imports it (inside a job: the"
           + " env's venv)."
@@ -57,14 +60,7 @@ final class FindPathCommand implements Callable<Integer> {
       description = "The Python to ask (default: ${DEFAULT-VALUE} from PATH)")
   String runtime;
 
-  @Option(names = "--debug", description = "Show stack traces of internal errors")
-  boolean debug;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin DebugOption debug;
 
   @Override
   public Integer call() throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code ox_task github-file}: downloads a file from GitHub (or any http(s) URL). */
 @Command(
     name = "github-file",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = {
       "Downloads a file. A GitHub page URL (https://github.com/OWNER/REPO/blob/REF/PATH) is"
           + " fetched from raw.githubusercontent.com; any other http(s) URL is fetched as it is.",
@@ -42,14 +45,7 @@ final class GitHubFileCommand implements Callable<Integer> {
       description = "Limit for connecting and for the answer (default: ${DEFAULT-VALUE})")
   double timeout;
 
-  @Option(names = "--debug", description = "Show stack traces of internal errors")
-  boolean debug;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin DebugOption debug;
 
   @Override
   public Integer call() {

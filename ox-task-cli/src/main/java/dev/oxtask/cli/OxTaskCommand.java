@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Runs the jobs of JSON task plans with their environments, timeouts and notes.",
     subcommands = {
+      ValidateCommand.class,
+      ListCommand.class,
       EnvsCommand.class,
       FindPathCommand.class,
       GitHubFileCommand.class,

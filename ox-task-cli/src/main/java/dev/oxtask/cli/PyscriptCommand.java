@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,6 +27,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "pyscript",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description = {
       "Runs a Python script with the python3 on PATH (inside a job: the env's venv), passing its"
           + " output and exit code on. With --github-url the script is downloaded first (to --path"
@@ -68,14 +71,7 @@ final class PyscriptCommand implements Callable<Integer> {
       description = "Limit for the download and for the run, each (default: ${DEFAULT-VALUE})")
   double timeout;
 
-  @Option(names = "--debug", description = "Show stack traces of internal errors")
-  boolean debug;
-
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin DebugOption debug;
 
   @Parameters(paramLabel = "ARGS", description = "Arguments for the script (after --)")
   List<String> args = new ArrayList<>();
