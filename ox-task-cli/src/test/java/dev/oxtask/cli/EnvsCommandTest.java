@@ -78,7 +78,9 @@ class EnvsCommandTest {
     CliRun run = CliRun.of("envs", "--work-dir", work.toString(), "--prune", "--older-than", "-1");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("--older-than must be 0 or more days, was -1\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "ox_task: --older-than must be 0 or more days, was -1 (see 'ox_task envs --help')\n");
   }
 
   @Test

@@ -94,7 +94,10 @@ class GitHubFileCommandTest {
     CliRun run = CliRun.of("github-file", "--url", "ftp://x/y", "--outfile", "y");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("--url must be an http:// or https:// URL, was 'ftp://x/y'\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "ox_task: --url must be an http:// or https:// URL, was 'ftp://x/y'"
+                + " (see 'ox_task github-file --help')\n");
   }
 
   @Test

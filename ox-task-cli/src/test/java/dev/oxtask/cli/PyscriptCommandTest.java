@@ -137,7 +137,9 @@ class PyscriptCommandTest {
     CliRun run = CliRun.of("pyscript");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("give --github-url URL or --path FILE\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "ox_task: give --github-url URL or --path FILE (see 'ox_task pyscript --help')\n");
   }
 
   @Test
@@ -145,6 +147,10 @@ class PyscriptCommandTest {
     CliRun run = CliRun.of("pyscript", "--path", dir.resolve("nope.py").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("--path: no such file: " + dir.resolve("nope.py") + "\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "ox_task: --path: no such file: "
+                + dir.resolve("nope.py")
+                + " (see 'ox_task pyscript --help')\n");
   }
 }
