@@ -59,7 +59,7 @@ record Interpreter(String runtime, String version, String executable) {
                 + "); last lines of "
                 + log.file()
                 + ":\n"
-                + log.tail(VenvBuilder.TAIL_LINES));
+                + log.tail(EnvBuild.TAIL_LINES));
       }
       return new Interpreter(runtime, lines.get(0), lines.get(1));
     } finally {
