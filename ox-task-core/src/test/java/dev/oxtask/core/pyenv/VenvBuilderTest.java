@@ -162,16 +162,7 @@ class VenvBuilderTest {
   @Test
   void waitsWhileAnotherProcessHoldsTheEnvsLock() throws Exception {
     TaskEnv env = env("plain", Optional.of("python3"));
-    Interpreter python =
-        Interpreter.probe(
-            "plain",
-            "python3",
-            root,
-            System.getenv(),
-            new EnvLog(work.resolve("probe.log")),
-            Instant.now().plusSeconds(60));
-    EnvFolder folder = VenvBuilder.folderOf(work.resolve("envs"), env, python);
-    Files.createDirectories(folder.lockFile().getParent());
+    EnvFolder folder = folderFor(env);
     Process holder = holdLock(folder.lockFile());
     ExecutorService thread = Executors.newSingleThreadExecutor();
     try {
@@ -187,6 +178,33 @@ class VenvBuilderTest {
     } finally {
       holder.destroyForcibly();
       thread.shutdownNow();
+    }
+  }
+
+  @Test
+  void lockHeldLongerThanTheBuildTimeoutFailsNamingTheLockFile() throws Exception {
+    TaskEnv env = env("plain", Optional.of("python3"));
+    EnvFolder folder = folderFor(env);
+    Process holder = holdLock(folder.lockFile());
+    try {
+      VenvBuilder builder =
+          new VenvBuilder(
+              work,
+              root,
+              work.resolve("run1"),
+              Map.of("plain", Duration.ofSeconds(1)),
+              environment(Map.of()));
+
+      assertThat(messageOf(() -> builder.venvFor(env)))
+          .isEqualTo(
+              "env 'plain': another ox_task process kept building "
+                  + folder.dir()
+                  + " for longer than 1s (lock file "
+                  + folder.lockFile()
+                  + "); run again when it has finished");
+      assertThat(folder.dir()).doesNotExist();
+    } finally {
+      holder.destroyForcibly();
     }
   }
 
@@ -215,6 +233,21 @@ class VenvBuilderTest {
       assertThat(Instant.now()).as("waiting for '%s' in %s", text, log).isBefore(giveUp);
       Thread.sleep(100);
     }
+  }
+
+  /** The folder VenvBuilder will use for {@code env}, its parent created for a lock file. */
+  private EnvFolder folderFor(TaskEnv env) throws Exception {
+    Interpreter python =
+        Interpreter.probe(
+            env.name(),
+            env.runtime().orElse(VenvBuilder.DEFAULT_RUNTIME),
+            root,
+            System.getenv(),
+            new EnvLog(work.resolve("probe.log")),
+            Instant.now().plusSeconds(60));
+    EnvFolder folder = VenvBuilder.folderOf(work.resolve("envs"), env, python);
+    Files.createDirectories(folder.lockFile().getParent());
+    return folder;
   }
 
   private VenvBuilder builder(String run) {
