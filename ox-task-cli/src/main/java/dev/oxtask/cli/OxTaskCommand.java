@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ValidateCommand.class,
       ListCommand.class,
+      RunCommand.class,
       EnvsCommand.class,
       FindPathCommand.class,
       GitHubFileCommand.class,
