@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +64,8 @@ final class EnvsCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--older-than must be 0 or more days, was " + olderThanDays);
     }
-    EnvStore store = new EnvStore(workDir != null ? workDir : defaultWorkDir(System.getenv()));
+    EnvStore store =
+        new EnvStore(workDir != null ? workDir : RunCommand.defaultWorkDir(System.getenv()));
     Instant now = Instant.now();
     if (prune) {
       List<Pruned> pruned = store.prune(Duration.ofDays(olderThanDays), now);
@@ -109,12 +109,6 @@ final class EnvsCommand implements Callable<Integer> {
 
   private static int nameWidth(List<EnvInfo> envs) {
     return Math.max(3, envs.stream().mapToInt(e -> e.folder().envName().length()).max().orElse(3));
-  }
-
-  /** {@code ${TMPDIR:-/tmp}/ox_task}, as spec section 4 says. */
-  static Path defaultWorkDir(Map<String, String> environment) {
-    String tmp = environment.get("TMPDIR");
-    return Path.of(tmp == null || tmp.isEmpty() ? "/tmp" : tmp, "ox_task");
   }
 
   static String size(long bytes) {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,13 +80,6 @@ class EnvsCommandTest {
     assertThat(run.err())
         .isEqualTo(
             "ox_task: --older-than must be 0 or more days, was -1 (see 'ox_task envs --help')\n");
-  }
-
-  @Test
-  void defaultWorkDirIsUnderTmpdir() {
-    assertThat(EnvsCommand.defaultWorkDir(Map.of("TMPDIR", "/var/tmp")))
-        .isEqualTo(Path.of("/var/tmp/ox_task"));
-    assertThat(EnvsCommand.defaultWorkDir(Map.of())).isEqualTo(Path.of("/tmp/ox_task"));
   }
 
   private void env(String folder, boolean complete, Instant lastUsed, int bytes)
