@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       ListCommand.class,
       RunCommand.class,
+      PluginsCommand.class,
       EnvsCommand.class,
       FindPathCommand.class,
       GitHubFileCommand.class,
