@@ -119,8 +119,10 @@ final class RunCommand implements Callable<Integer> {
     Optional<StatusHistory> history =
         dryRun ? Optional.empty() : Optional.of(StatusHistory.load(work));
     PluginsFolder folder = PluginsFolder.resolve(Optional.ofNullable(pluginsDir));
-    try (NoteSetup notes =
-        NoteSetup.open(folder, session.masker(), history, parent.out, parent.err)) {
+    // The guard is closed last, so a signal waits for the notes' state to be saved too.
+    try (ShutdownGuard guard = ShutdownGuard.install(session::cancel, parent.out, parent.err);
+        NoteSetup notes =
+            NoteSetup.open(folder, session.masker(), history, parent.out, parent.err)) {
       List<Diagnostic> problems = notes.check(plan, selected.jobs());
       if (!problems.isEmpty()) {
         PlanFiles.report(problems, parent.err);
