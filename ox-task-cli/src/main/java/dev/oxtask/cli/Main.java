@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -25,9 +26,14 @@ public final class Main {
    * failed, 2 bad usage or an invalid plan, 130 interrupted.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, System.getenv());
+  }
+
+  /** Like {@link #run(String[], PrintStream, PrintStream)}, with the runner environment given. */
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
-    CommandLine cli = new CommandLine(new OxTaskCommand(out, err));
+    CommandLine cli = new CommandLine(new OxTaskCommand(out, err, environment));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, ignored) -> usageError(e, err));

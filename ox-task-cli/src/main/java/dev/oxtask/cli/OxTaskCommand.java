@@ -1,6 +1,7 @@
 package dev.oxtask.cli;
 
 import java.io.PrintStream;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -27,11 +28,15 @@ final class OxTaskCommand implements Runnable {
   final PrintStream out;
   final PrintStream err;
 
+  /** The runner's environment: {@code System.getenv()}, or a test's own. */
+  final Map<String, String> environment;
+
   @Spec CommandSpec spec;
 
-  OxTaskCommand(PrintStream out, PrintStream err) {
+  OxTaskCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
     this.out = out;
     this.err = err;
+    this.environment = Map.copyOf(environment);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.plugin.PluginsFolder;
 import dev.oxtask.core.pyenv.BuildTimeouts;
 import dev.oxtask.core.pyenv.VenvBuilder;
+import dev.oxtask.core.run.KnownSecrets;
 import dev.oxtask.core.run.PythonEnvs;
 import dev.oxtask.core.run.RunListener;
 import dev.oxtask.core.run.RunOptions;
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
       parent.err.println("ox_task: " + selected.problem().get());
       return ExitCode.USAGE;
     }
-    Map<String, String> environment = System.getenv();
+    Map<String, String> environment = parent.environment;
     ConsoleReporter.Style style =
         ConsoleReporter.Style.detect(System.console() != null, environment);
     RunSession session = new RunSession(parent.out, parent.err, environment, style);
@@ -113,8 +114,13 @@ final class RunCommand implements Callable<Integer> {
             dryRun,
             quiet,
             RunOptions.DEFAULT_KILL_GRACE);
-    List<RunListener> listeners =
-        List.of(new ConsoleReporter(parent.out, session.masker(), style, quiet));
+    List<RunListener> listeners = new ArrayList<>();
+    listeners.add(new ConsoleReporter(parent.out, session.masker(), style, quiet));
+    if (GitHubActions.enabled(environment)) {
+      // Installed before any job starts: its ::add-mask:: lines precede anything showing a secret.
+      listeners.add(GitHubReporter.install(parent.out, parent.err, session.masker(), environment));
+    }
+    session.masker().addAll(KnownSecrets.of(plan, selected.jobs(), environment));
     // Every note of a selected job is created and validated before the first job starts.
     Optional<StatusHistory> history =
         dryRun ? Optional.empty() : Optional.of(StatusHistory.load(work));

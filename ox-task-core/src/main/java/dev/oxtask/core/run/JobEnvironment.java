@@ -134,6 +134,8 @@ final class JobEnvironment {
       }
       environment.put(variable.getKey(), value);
     }
+    // A secret may also come from the runner's environment (a CI secret), not from `variables`.
+    env.secrets().forEach(name -> masker.add(environment.get(name)));
   }
 
   private String runBacktick(

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 
 /**
  * Replaces secret values with {@code ***} in everything ox-task prints or writes (spec section 6).
@@ -20,6 +22,7 @@ public final class SecretMasker {
       List.of("password", "passwd", "token", "secret", "webhook_url", "key");
 
   private final Set<String> secrets = new CopyOnWriteArraySet<>();
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
   /** True when an option with this key holds a secret: its name contains password, token, ... */
   public static boolean isSecretKey(String key) {
@@ -29,9 +32,17 @@ public final class SecretMasker {
 
   /** Adds a value to mask from now on; blank values are ignored. */
   public void add(String secret) {
-    if (secret != null && !secret.isBlank()) {
-      secrets.add(secret);
+    if (secret != null && !secret.isBlank() && secrets.add(secret)) {
+      listeners.forEach(listener -> listener.accept(secret));
     }
+  }
+
+  /**
+   * Calls {@code listener} with each new secret, on the thread that adds it and before anything can
+   * print it (GitHub Actions needs {@code ::add-mask::} first).
+   */
+  public void onNewSecret(Consumer<String> listener) {
+    listeners.add(listener);
   }
 
   /** Adds every value. */

@@ -2,6 +2,8 @@ package dev.oxtask.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +35,18 @@ class SecretMaskerTest {
     masker.add(null);
     assertThat(masker.secrets()).isEmpty();
     assertThat(masker.mask("a b")).isEqualTo("a b");
+  }
+
+  @Test
+  void tellsListenersOfEachNewSecretOnce() {
+    SecretMasker masker = new SecretMasker();
+    List<String> heard = new ArrayList<>();
+    masker.onNewSecret(heard::add);
+    masker.add("hunter2");
+    masker.add("hunter2");
+    masker.add(" ");
+    masker.add("other");
+    assertThat(heard).containsExactly("hunter2", "other");
   }
 
   @ParameterizedTest
