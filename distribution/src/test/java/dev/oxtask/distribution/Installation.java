@@ -2,6 +2,7 @@ package dev.oxtask.distribution;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
@@ -69,6 +70,20 @@ record Installation(Path home) {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every path of the installation with its size and modification time, in order. */
+  List<String> snapshot() throws IOException {
+    try (Stream<Path> paths = Files.walk(home)) {
+      return paths
+          .sorted()
+          .map(
+              path -> {
+                File file = path.toFile();
+                return home.relativize(path) + " " + file.length() + " " + file.lastModified();
+              })
+          .toList();
     }
   }
 

@@ -205,7 +205,9 @@ class LauncherIT {
   }
 
   @Test
-  void readOnlyInstallationStillRuns() throws Exception {
+  void readOnlyInstallationStillRunsAndIsLeftUntouched() throws Exception {
+    // Permission bits do not stop root, so the snapshot is what proves nothing was written.
+    List<String> before = installation.snapshot();
     installation.setWritable(false);
     try {
       Outcome outcome = Launch.of(installation.launcher(), "--version").run(scratch);
@@ -215,5 +217,6 @@ class LauncherIT {
     } finally {
       installation.setWritable(true);
     }
+    assertThat(installation.snapshot()).isEqualTo(before);
   }
 }
