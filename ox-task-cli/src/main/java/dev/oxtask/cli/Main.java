@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code ox_task} command line: {@code main} only hands its streams to {@link #run}. */
 public final class Main {
@@ -27,6 +30,7 @@ public final class Main {
     CommandLine cli = new CommandLine(new OxTaskCommand(out, err));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler((e, ignored) -> usageError(e, err));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (debug) {
@@ -40,5 +44,27 @@ public final class Main {
           return ExitCode.FAILED;
         });
     return cli.execute(args);
+  }
+
+  /** Bad usage is one line naming the problem and where help is, never a page of usage text. */
+  private static int usageError(ParameterException e, PrintStream err) {
+    String message = e.getMessage().replaceFirst("^Error: ", "");
+    if (e instanceof UnmatchedArgumentException unmatched) {
+      List<String> words = unmatched.getUnmatched();
+      boolean command =
+          !e.getCommandLine().getSubcommands().isEmpty()
+              && !words.isEmpty()
+              && !words.get(0).startsWith("-");
+      if (command) {
+        message = "unknown command '" + words.get(0) + "'";
+      }
+      if (!unmatched.getSuggestions().isEmpty()) {
+        message += " — did you mean '" + unmatched.getSuggestions().get(0) + "'?";
+      }
+    }
+    String help = e.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+    err.println(
+        "ox_task: " + message + (message.contains("--help") ? "" : " (see '" + help + "')"));
+    return ExitCode.USAGE;
   }
 }

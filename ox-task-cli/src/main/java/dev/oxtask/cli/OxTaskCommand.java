@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Runs the jobs of JSON task plans with their environments, timeouts and notes.",
-    subcommands = {})
+    subcommands = {ValidateCommand.class, ListCommand.class})
 final class OxTaskCommand implements Runnable {
 
   final PrintStream out;

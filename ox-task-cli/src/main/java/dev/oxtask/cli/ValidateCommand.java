@@ -1,0 +1,63 @@
+package dev.oxtask.cli;
+
+import dev.oxtask.core.plan.Diagnostic;
+import dev.oxtask.core.plan.TaskPlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ox_task validate PLAN...}: checks plans strictly and runs nothing. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Checks plan files and note options; runs nothing. Exit 0 when valid, 2 when not.")
+final class ValidateCommand implements Callable<Integer> {
+
+  @ParentCommand OxTaskCommand parent;
+  @Mixin PlanFiles plans;
+  @Mixin DebugOption debug;
+
+  @Override
+  public Integer call() {
+    Optional<TaskPlan> loaded = plans.loadOrReport(parent.err);
+    if (loaded.isEmpty()) {
+      return ExitCode.USAGE;
+    }
+    TaskPlan plan = loaded.get();
+    List<Diagnostic> problems = check(plan);
+    if (!problems.isEmpty()) {
+      PlanFiles.report(problems, parent.err);
+      return ExitCode.USAGE;
+    }
+    parent.out.println(
+        "ok: "
+            + plan.files().stream().map(Path::toString).collect(Collectors.joining(", "))
+            + ": "
+            + count(plan.jobs().size(), "job")
+            + ", "
+            + count(plan.envs().size(), "env")
+            + ", "
+            + count(plan.notes().size(), "note")
+            + " checked");
+    return ExitCode.OK;
+  }
+
+  /**
+   * Checks of a plan that loaded, beyond what {@link dev.oxtask.core.plan.PlanLoader} checks while
+   * loading; every problem found, empty when the plan is valid.
+   */
+  List<Diagnostic> check(TaskPlan plan) {
+    return List.of();
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

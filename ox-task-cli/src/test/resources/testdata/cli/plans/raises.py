@@ -1,0 +1,2 @@
+jobs = {"hello": {"command": ["echo", "hello"]}}
+raise RuntimeError("no jobs tonight")

@@ -1,0 +1,225 @@
+package dev.oxtask.core.plan;
+
+import dev.oxtask.core.text.ClosestName;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the typed fields of one object of a plan (the plan itself, an env, a note, a job) and
+ * reports each field that has the wrong type or value. A field with a problem reads as absent, so
+ * reading goes on and every problem of the plan is found in one pass.
+ */
+final class Fields {
+
+  /** Longest timeout or delay accepted: about 31 years, far below what Duration can hold. */
+  private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(1_000_000_000L);
+
+  private final Node.Obj obj;
+  private final String path;
+  private final SourceLocation where;
+  private final List<Diagnostic> problems;
+
+  /**
+   * @param obj the object to read
+   * @param path its key path, e.g. {@code jobs.weather}; empty for the plan itself
+   * @param where where its key is written, for problems about keys that are missing
+   * @param problems where problems are reported
+   */
+  Fields(Node.Obj obj, String path, SourceLocation where, List<Diagnostic> problems) {
+    this.obj = obj;
+    this.path = path;
+    this.where = where;
+    this.problems = problems;
+  }
+
+  /** Reports every key that is neither in {@code known} nor a comment ({@code _...}). */
+  void rejectUnknownKeys(List<String> known, String what) {
+    for (Node.Member member : obj.members().values()) {
+      String key = member.key();
+      if (key.startsWith("_") || known.contains(key)) {
+        continue;
+      }
+      String fix =
+          ClosestName.of(key, known)
+              .map(closest -> " — did you mean '" + closest + "'?")
+              .orElse(
+                  "; expected one of: "
+                      + String.join(", ", known)
+                      + " (a key starting with '_' is a comment)");
+      problem(member.keyAt(), pathOf(key), "unknown key '" + key + "' in " + what + fix);
+    }
+  }
+
+  /** The members that are not comments, in plan order. */
+  List<Node.Member> members() {
+    return obj.members().values().stream().filter(m -> !m.key().startsWith("_")).toList();
+  }
+
+  Optional<Node> node(String key) {
+    return Optional.ofNullable(obj.members().get(key)).map(Node.Member::value);
+  }
+
+  String pathOf(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  void problem(SourceLocation at, String keyPath, String message) {
+    problems.add(new Diagnostic(at, keyPath, message));
+  }
+
+  /** Reports a required key that is absent, located where this object's own key is. */
+  void missing(String key, String expected) {
+    problem(where, pathOf(key), "missing key '" + key + "': " + expected);
+  }
+
+  Optional<String> string(String key) {
+    return node(key).flatMap(value -> string(value, pathOf(key)));
+  }
+
+  private Optional<String> string(Node value, String keyPath) {
+    if (value instanceof Node.Scalar s && s.value() instanceof String text) {
+      return Optional.of(text);
+    }
+    problem(value.at(), keyPath, "expected a string, not " + value.describe());
+    return Optional.empty();
+  }
+
+  /** A list of strings; reports the list or each item that is not a string. */
+  List<String> strings(String key) {
+    Optional<Node> value = node(key);
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    if (!(value.get() instanceof Node.Arr arr)) {
+      problem(
+          value.get().at(),
+          pathOf(key),
+          "expected a list of strings, not " + value.get().describe());
+      return List.of();
+    }
+    List<String> result = new ArrayList<>();
+    for (int i = 0; i < arr.items().size(); i++) {
+      string(arr.items().get(i), pathOf(key) + "[" + i + "]").ifPresent(result::add);
+    }
+    return result;
+  }
+
+  /** {@code description}: one string or a list of strings (one per line). */
+  List<String> description() {
+    Optional<Node> value = node("description");
+    if (value.isPresent()
+        && value.get() instanceof Node.Scalar s
+        && s.value() instanceof String text) {
+      return List.of(text);
+    }
+    if (value.isPresent() && !(value.get() instanceof Node.Arr)) {
+      problem(
+          value.get().at(),
+          pathOf("description"),
+          "expected a string or a list of strings, not " + value.get().describe());
+      return List.of();
+    }
+    return strings("description");
+  }
+
+  boolean bool(String key, boolean otherwise) {
+    Optional<Node> value = node(key);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    if (value.get() instanceof Node.Scalar s && s.value() instanceof Boolean b) {
+      return b;
+    }
+    problem(value.get().at(), pathOf(key), "expected true or false, not " + value.get().describe());
+    return otherwise;
+  }
+
+  /** A positive number of seconds, at most a billion. */
+  Duration seconds(String key, Duration otherwise) {
+    Optional<Node> value = node(key);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    BigDecimal seconds = decimal(value.get());
+    if (seconds == null || seconds.signum() <= 0 || seconds.compareTo(MAX_SECONDS) > 0) {
+      problem(
+          value.get().at(),
+          pathOf(key),
+          "expected a positive number of seconds, not " + value.get().describe());
+      return otherwise;
+    }
+    long nanos = seconds.movePointRight(9).setScale(0, RoundingMode.CEILING).longValueExact();
+    return Duration.ofNanos(nanos);
+  }
+
+  /** A whole number, 0 or more ({@code 2.0} is 2, as in JSON Schema). */
+  int count(String key, int otherwise, String what) {
+    Optional<Node> value = node(key);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    BigDecimal number = decimal(value.get());
+    if (number != null
+        && number.signum() >= 0
+        && number.stripTrailingZeros().scale() <= 0
+        && number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+      return number.intValueExact();
+    }
+    problem(
+        value.get().at(),
+        pathOf(key),
+        "expected a whole number of " + what + " (0 or more), not " + value.get().describe());
+    return otherwise;
+  }
+
+  /** An object whose values are strings, in plan order. */
+  Map<String, String> stringMap(String key) {
+    Map<String, String> result = new LinkedHashMap<>();
+    Optional<Node> value = node(key);
+    if (value.isEmpty()) {
+      return result;
+    }
+    if (!(value.get() instanceof Node.Obj map)) {
+      problem(
+          value.get().at(),
+          pathOf(key),
+          "expected an object of names and string values, e.g. {\"NAME\": \"value\"}, not "
+              + value.get().describe());
+      return result;
+    }
+    for (Node.Member member : map.members().values()) {
+      Node item = member.value();
+      if (item instanceof Node.Scalar s && s.value() instanceof String text) {
+        result.put(member.key(), text);
+      } else {
+        String hint =
+            item instanceof Node.Scalar s && s.value() != null ? " (write it in quotes)" : "";
+        problem(
+            item.at(),
+            pathOf(key) + "." + member.key(),
+            "expected a string value, not " + item.describe() + hint);
+      }
+    }
+    return result;
+  }
+
+  private static BigDecimal decimal(Node node) {
+    if (!(node instanceof Node.Scalar s)) {
+      return null;
+    }
+    if (s.value() instanceof Long n) {
+      return BigDecimal.valueOf(n);
+    }
+    if (s.value() instanceof BigInteger n) {
+      return new BigDecimal(n);
+    }
+    return s.value() instanceof BigDecimal d ? d : null;
+  }
+}

@@ -1,0 +1,1 @@
+jobs = {"hello": {"command": {"echo", "hello"}}}

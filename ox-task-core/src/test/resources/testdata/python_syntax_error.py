@@ -1,0 +1,2 @@
+jobs = {"hello": {"command": ["echo", "hello"]}
+envs = {}
