@@ -30,11 +30,17 @@ class LauncherIT {
     Path link = Files.createSymbolicLink(links.resolve("ox_task"), installation.launcher());
     Path elsewhere = Files.createDirectories(temp.resolve("somewhere else"));
 
-    Outcome outcome = Launch.of(link, "--version").in(elsewhere).run(scratch);
+    Path plan = installation.home().resolve("examples/hello.json");
 
-    assertThat(outcome.stderr()).isEmpty();
-    assertThat(outcome.stdout()).isEqualTo("ox_task " + Installation.version() + "\n");
-    assertThat(outcome.exitCode()).isZero();
+    Outcome version = Launch.of(link, "--version").in(elsewhere).run(scratch);
+    Outcome validate = Launch.of(link, "validate", plan.toString()).in(elsewhere).run(scratch);
+
+    assertThat(version.stderr()).isEmpty();
+    assertThat(version.stdout()).isEqualTo("ox_task " + Installation.version() + "\n");
+    assertThat(version.exitCode()).isZero();
+    assertThat(validate.stderr()).isEmpty();
+    assertThat(validate.stdout()).isEqualTo("ok: " + plan + ": 3 jobs, 1 env, 1 note checked\n");
+    assertThat(validate.exitCode()).isZero();
   }
 
   @Test
