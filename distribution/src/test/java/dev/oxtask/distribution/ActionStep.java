@@ -32,8 +32,7 @@ final class ActionStep {
   /** The step of action.yml with this `id`, or else this `name`. */
   @SuppressWarnings("unchecked")
   static ActionStep named(String idOrName) throws IOException {
-    try (Reader reader =
-        Files.newBufferedReader(WorkflowFilesTest.REPOSITORY.resolve("action.yml"))) {
+    try (Reader reader = Files.newBufferedReader(Installation.repository().resolve("action.yml"))) {
       Map<String, Object> action = new Yaml().load(reader);
       List<Map<String, Object>> steps =
           (List<Map<String, Object>>) ((Map<String, Object>) action.get("runs")).get("steps");

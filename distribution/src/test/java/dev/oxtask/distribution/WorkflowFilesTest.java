@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The action and the workflows are valid YAML with the structure GitHub Actions reads. */
 class WorkflowFilesTest {
 
-  static final Path REPOSITORY = Paths.get("..").toAbsolutePath().normalize();
+  static final Path REPOSITORY = Installation.repository();
 
   static Stream<Path> workflows() throws IOException {
     List<Path> files = new ArrayList<>();
