@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Runs the jobs of JSON task plans with their environments, timeouts and notes.",
-    subcommands = {ValidateCommand.class, ListCommand.class})
+    subcommands = {ValidateCommand.class, ListCommand.class, RunCommand.class})
 final class OxTaskCommand implements Runnable {
 
   final PrintStream out;

@@ -1,0 +1,48 @@
+package dev.oxtask.cli;
+
+import dev.oxtask.core.plan.TaskJob;
+import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.text.ClosestName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The jobs {@code --job} names, in plan order; every job when none is named. */
+final class JobSelection {
+
+  private JobSelection() {}
+
+  /**
+   * The selected jobs, or why a name is wrong: {@code unknown job 'wether' — did you mean
+   * 'weather'? (the plan's jobs: backup, weather)}.
+   */
+  static Selected select(TaskPlan plan, List<String> names) {
+    List<String> problems = new ArrayList<>();
+    for (String name : names) {
+      if (!plan.jobs().containsKey(name)) {
+        problems.add(
+            "unknown job '"
+                + name
+                + "'"
+                + ClosestName.suggestion(name, plan.jobs().keySet())
+                + " (the plan's jobs: "
+                + String.join(", ", plan.jobs().keySet())
+                + ")");
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Selected(List.of(), Optional.of(String.join("\n", problems)));
+    }
+    List<TaskJob> jobs =
+        plan.jobs().values().stream()
+            .filter(job -> names.isEmpty() || names.contains(job.name()))
+            .toList();
+    return new Selected(jobs, Optional.empty());
+  }
+
+  /**
+   * @param jobs the selected jobs in plan order
+   * @param problem what is wrong with the names given, if anything
+   */
+  record Selected(List<TaskJob> jobs, Optional<String> problem) {}
+}

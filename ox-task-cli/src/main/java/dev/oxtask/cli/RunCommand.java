@@ -1,0 +1,127 @@
+package dev.oxtask.cli;
+
+import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.run.NoteDelivery;
+import dev.oxtask.core.run.PythonEnvs;
+import dev.oxtask.core.run.RunListener;
+import dev.oxtask.core.run.RunOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ox_task run [options] PLAN...}: runs the jobs of the plans (spec section 7). */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Runs the jobs of the plans. Exit 0 when every job succeeded and every note was"
+            + " delivered, 1 when not, 2 for bad usage or an invalid plan, 130 when interrupted.")
+final class RunCommand implements Callable<Integer> {
+
+  @ParentCommand OxTaskCommand parent;
+  @Mixin PlanFiles plans;
+  @Mixin DebugOption debug;
+
+  @Option(names = "--job", paramLabel = "NAME", description = "Run only this job (repeatable).")
+  List<String> jobs = new ArrayList<>();
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "Run up to N jobs at once (default 1).")
+  int parallel = 1;
+
+  @Option(
+      names = {"--fail-fast", "--re-raise"},
+      description = "Start no more jobs after the first one that does not succeed.")
+  boolean failFast;
+
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description = "Scratch folders, logs, envs and state (default $${TMPDIR:-/tmp}/ox_task).")
+  Path workDir;
+
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "Where env paths are resolved (default: the current directory).")
+  Path root;
+
+  @Option(
+      names = "--plugins-dir",
+      paramLabel = "DIR",
+      description = "Where note plugins are found.")
+  Path pluginsDir;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Write the run's results as JSON (also when jobs fail).")
+  Path report;
+
+  @Option(
+      names = "--dry-run",
+      description = "Show each job's folder and command (secrets masked); run nothing.")
+  boolean dryRun;
+
+  @Option(names = "--quiet", description = "Print only jobs that did not succeed.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (parallel < 1) {
+      parent.err.println("ox_task: --parallel must be 1 or more, not " + parallel);
+      return ExitCode.USAGE;
+    }
+    Optional<TaskPlan> loaded = plans.loadOrReport(parent.err);
+    if (loaded.isEmpty()) {
+      return ExitCode.USAGE;
+    }
+    TaskPlan plan = loaded.get();
+    JobSelection.Selected selected = JobSelection.select(plan, jobs);
+    if (selected.problem().isPresent()) {
+      parent.err.println("ox_task: " + selected.problem().get());
+      return ExitCode.USAGE;
+    }
+    Map<String, String> environment = System.getenv();
+    ConsoleReporter.Style style =
+        ConsoleReporter.Style.detect(System.console() != null, environment);
+    RunSession session = new RunSession(parent.out, parent.err, environment, style);
+    RunSession.Settings settings =
+        new RunSession.Settings(
+            RunOptions.newRunId(),
+            parallel,
+            failFast,
+            workDir != null ? workDir : defaultWorkDir(environment),
+            root != null ? root : Path.of(""),
+            Optional.ofNullable(report),
+            dryRun,
+            quiet,
+            RunOptions.DEFAULT_KILL_GRACE);
+    List<RunListener> listeners =
+        List.of(new ConsoleReporter(parent.out, session.masker(), style, quiet));
+    return session.run(plan, selected.jobs(), settings, pythonEnvs(), NoteDelivery.NONE, listeners);
+  }
+
+  private PythonEnvs pythonEnvs() {
+    return env -> {
+      throw new PythonEnvs.EnvSetupException(
+          "env '" + env.name() + "' needs a Python venv, which this build cannot create yet");
+    };
+  }
+
+  /** {@code ${TMPDIR:-/tmp}/ox_task}. */
+  static Path defaultWorkDir(Map<String, String> environment) {
+    String tmp = environment.getOrDefault("TMPDIR", "");
+    return Path.of(tmp.isEmpty() ? "/tmp" : tmp, "ox_task");
+  }
+}

@@ -1,0 +1,200 @@
+package dev.oxtask.cli;
+
+import dev.oxtask.core.plan.TaskJob;
+import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.run.DryRun;
+import dev.oxtask.core.run.Engine;
+import dev.oxtask.core.run.JobOutcome;
+import dev.oxtask.core.run.NoteDelivery;
+import dev.oxtask.core.run.OutputLimit;
+import dev.oxtask.core.run.PythonEnvs;
+import dev.oxtask.core.run.ReportWriter;
+import dev.oxtask.core.run.RunListener;
+import dev.oxtask.core.run.RunOptions;
+import dev.oxtask.core.run.RunResult;
+import dev.oxtask.core.text.SecretMasker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One {@code ox_task run} of a loaded plan: runs the selected jobs (or describes them for {@code
+ * --dry-run}), reports to the console, writes the report and turns the outcome into an exit code.
+ */
+final class RunSession {
+
+  /**
+   * What the command line asked for.
+   *
+   * @param runId names the run's log folder (see {@link RunOptions#newRunId})
+   * @param killGrace SIGTERM to SIGKILL (the spec's 5 s; shorter only in tests)
+   */
+  record Settings(
+      String runId,
+      int parallel,
+      boolean failFast,
+      Path workDir,
+      Path root,
+      Optional<Path> report,
+      boolean dryRun,
+      boolean quiet,
+      Duration killGrace) {}
+
+  /** How long an interrupted run may take to stop its jobs and write its report. */
+  private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(60);
+
+  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> environment;
+  private final ConsoleReporter.Style style;
+  private final SecretMasker masker = new SecretMasker();
+
+  RunSession(
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> environment,
+      ConsoleReporter.Style style) {
+    this.out = out;
+    this.err = err;
+    this.environment = environment;
+    this.style = style;
+  }
+
+  /** The masker every printed or written text goes through; secrets are added as jobs start. */
+  SecretMasker masker() {
+    return masker;
+  }
+
+  /** Runs {@code jobs} of {@code plan} and returns the exit code of spec section 7. */
+  int run(
+      TaskPlan plan,
+      List<TaskJob> jobs,
+      Settings settings,
+      PythonEnvs pythonEnvs,
+      NoteDelivery notes,
+      List<RunListener> listeners)
+      throws InterruptedException {
+    RunOptions options =
+        new RunOptions(
+            settings.workDir(),
+            settings.root(),
+            settings.runId(),
+            environment,
+            settings.parallel(),
+            settings.failFast(),
+            settings.killGrace(),
+            OutputLimit.DEFAULT,
+            pythonEnvs,
+            notes);
+    if (settings.dryRun()) {
+      return dryRun(plan, jobs, options);
+    }
+    Engine engine = new Engine(options, masker);
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> stopOnSignal(engine, finished), "ox_task-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      RunResult result = engine.run(plan, jobs, new Listeners(listeners));
+      boolean reportWritten = settings.report().map(file -> writeReport(result, file)).orElse(true);
+      if (result.interrupted()) {
+        return ExitCode.INTERRUPTED;
+      }
+      return result.allSucceeded() && reportWritten ? ExitCode.OK : ExitCode.FAILED;
+    } finally {
+      out.flush();
+      err.flush();
+      finished.countDown();
+      removeHook(hook);
+    }
+  }
+
+  /**
+   * The JVM is going down on SIGINT/SIGTERM: cancel the jobs, let {@link #run} finish its report
+   * and notes, then end the process with 130 (halt, since the JVM's own exit status would be 143
+   * for SIGTERM).
+   */
+  private void stopOnSignal(Engine engine, CountDownLatch finished) {
+    engine.cancel();
+    try {
+      finished.await(SHUTDOWN_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    out.flush();
+    err.flush();
+    Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down: the hook is running and will end the process.
+    }
+  }
+
+  private boolean writeReport(RunResult result, Path file) {
+    try {
+      new ReportWriter(masker).write(result, file);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      err.println(
+          masker.mask("ox_task: could not write the report to " + file + ": " + e.getMessage()));
+      return false;
+    }
+  }
+
+  private int dryRun(TaskPlan plan, List<TaskJob> jobs, RunOptions options)
+      throws InterruptedException {
+    for (DryRun.Job job : new DryRun(options, masker).describe(plan, jobs)) {
+      out.println(job.name());
+      out.println("  cwd:     " + job.cwd());
+      if (job.problem().isPresent()) {
+        out.println("  problem: " + job.problem().get());
+      } else {
+        out.println("  command: " + masker.mask(quoted(job.command())));
+      }
+    }
+    out.println(
+        "ox_task: dry run: "
+            + jobs.size()
+            + (jobs.size() == 1 ? " job" : " jobs")
+            + " shown, nothing run");
+    return ExitCode.OK;
+  }
+
+  /** The words as a POSIX shell would need them typed. */
+  static String quoted(List<String> words) {
+    return words.stream()
+        .map(w -> PLAIN_WORD.matcher(w).matches() ? w : "'" + w.replace("'", "'\\''") + "'")
+        .collect(Collectors.joining(" "));
+  }
+
+  /** Hands each event to several listeners in turn. */
+  private record Listeners(List<RunListener> all) implements RunListener {
+    @Override
+    public void runStarted(List<TaskJob> jobs) {
+      all.forEach(l -> l.runStarted(jobs));
+    }
+
+    @Override
+    public void jobFinished(JobOutcome outcome) {
+      all.forEach(l -> l.jobFinished(outcome));
+    }
+
+    @Override
+    public void runFinished(RunResult result) {
+      all.forEach(l -> l.runFinished(result));
+    }
+  }
+}

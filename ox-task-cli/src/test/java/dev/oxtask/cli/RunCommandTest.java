@@ -1,0 +1,201 @@
+package dev.oxtask.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ox_task run} driven through {@link Main#run} in memory, with real plan files. */
+class RunCommandTest {
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private Path plan(String json) throws Exception {
+    Path plan = dir.resolve("tasks.json");
+    Files.writeString(plan, json);
+    return plan;
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8).replaceAll("\\d+\\.\\ds", "N.Ns");
+  }
+
+  @Test
+  void runsEveryJobAndExitsZeroWhenAllSucceed() throws Exception {
+    Path plan =
+        plan(
+            "{\"jobs\": {\"hello\": {\"command\": \"echo 'hello world'\"},"
+                + " \"shell\": {\"command\": \"echo a | tr a b\", \"shell\": true}}}");
+
+    int code = run("run", "--work-dir", dir.resolve("work").toString(), plan.toString());
+
+    assertThat(code).isEqualTo(0);
+    assertThat(stdout())
+        .isEqualTo(
+            "✓ hello  success   N.Ns\n✓ shell  success   N.Ns\n"
+                + "ox_task: 2 jobs in N.Ns: 2 success\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void failingJobExitsOneAndTheReportIsStillWritten() throws Exception {
+    Path plan =
+        plan(
+            "{\"jobs\": {\"bad\": {\"command\": [\"sh\", \"-c\", \"exit 4\"]},"
+                + " \"missing\": {\"command\": [\"no-such-program-ox\"]}}}");
+    Path report = dir.resolve("report.json");
+
+    int code =
+        run(
+            "run",
+            "--work-dir",
+            dir.resolve("work").toString(),
+            "--report",
+            report.toString(),
+            plan.toString());
+
+    assertThat(code).isEqualTo(1);
+    JsonNode jobs = new ObjectMapper().readTree(report.toFile()).get("jobs");
+    assertThat(jobs.get(0).get("status").asText()).isEqualTo("failed");
+    assertThat(jobs.get(1).get("status").asText()).isEqualTo("error");
+    assertThat(jobs.get(1).get("error").asText())
+        .startsWith("unknown program 'no-such-program-ox'");
+  }
+
+  @Test
+  void onlyTheJobsNamedWithJobRun() throws Exception {
+    Path plan =
+        plan(
+            "{\"jobs\": {\"a\": {\"command\": \"true\"}, \"b\": {\"command\": \"true\"},"
+                + " \"c\": {\"command\": \"true\"}}}");
+
+    int code =
+        run(
+            "run",
+            "--work-dir",
+            dir.resolve("work").toString(),
+            "--job",
+            "c",
+            "--job",
+            "a",
+            plan.toString());
+
+    assertThat(code).isEqualTo(0);
+    assertThat(stdout())
+        .isEqualTo(
+            "✓ a  success   N.Ns\n✓ c  success   N.Ns\nox_task: 2 jobs in N.Ns: 2 success\n");
+  }
+
+  @Test
+  void unknownJobNameExitsTwoWithASuggestionAndRunsNothing() throws Exception {
+    Path plan =
+        plan(
+            "{\"jobs\": {\"weather\": {\"command\": \"touch ran\"},"
+                + " \"backup\": {\"command\": \"touch ran\"}}}");
+
+    int code =
+        run(
+            "run",
+            "--work-dir",
+            dir.resolve("work").toString(),
+            "--job",
+            "wether",
+            plan.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "ox_task: unknown job 'wether' — did you mean 'weather'?"
+                + " (the plan's jobs: weather, backup)\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(dir.resolve("work")).doesNotExist();
+  }
+
+  @Test
+  void parallelZeroIsBadUsage() throws Exception {
+    Path plan = plan("{\"jobs\": {\"a\": {\"command\": \"true\"}}}");
+
+    int code = run("run", "--parallel", "0", plan.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("ox_task: --parallel must be 1 or more, not 0\n");
+  }
+
+  @Test
+  void fourTwoSecondJobsWithParallelFourFinishTogether() throws Exception {
+    Path plan =
+        plan(
+            "{\"jobs\": {\"a\": {\"command\": \"sleep 2\"}, \"b\": {\"command\": \"sleep 2\"},"
+                + " \"c\": {\"command\": \"sleep 2\"}, \"d\": {\"command\": \"sleep 2\"}}}");
+
+    long start = System.nanoTime();
+    int code =
+        run(
+            "run",
+            "--parallel",
+            "4",
+            "--work-dir",
+            dir.resolve("work").toString(),
+            plan.toString());
+
+    assertThat(code).isEqualTo(0);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void failFastAliasReRaiseSkipsTheRest() throws Exception {
+    Path plan =
+        plan("{\"jobs\": {\"bad\": {\"command\": \"false\"}, \"next\": {\"command\": \"true\"}}}");
+
+    int code =
+        run("run", "--re-raise", "--work-dir", dir.resolve("work").toString(), plan.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout())
+        .isEqualTo(
+            "✗ bad   failed    N.Ns  exited with code 1\n"
+                + "- next  skipped   N.Ns  not started: an earlier job did not succeed and"
+                + " --fail-fast is set\n"
+                + "ox_task: 2 jobs in N.Ns: 1 failed, 1 skipped\n");
+  }
+
+  @Test
+  void envPathIsResolvedAgainstRoot() throws Exception {
+    Files.createDirectories(dir.resolve("site"));
+    Path plan =
+        plan(
+            "{\"envs\": {\"e\": {\"path\": \"site\"}},"
+                + " \"jobs\": {\"where\": {\"env\": \"e\", \"command\": \"touch here\"}}}");
+
+    int code =
+        run(
+            "run",
+            "--root",
+            dir.toString(),
+            "--work-dir",
+            dir.resolve("work").toString(),
+            plan.toString());
+
+    assertThat(code).isEqualTo(0);
+    assertThat(dir.resolve("site/here")).exists();
+  }
+}

@@ -1,0 +1,250 @@
+package dev.oxtask.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oxtask.core.plan.TaskEnv;
+import dev.oxtask.core.plan.TaskJob;
+import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.run.NoteDelivery;
+import dev.oxtask.core.run.PythonEnvs;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run's console output, report and exit code, with plans built in the test. */
+class RunSessionTest {
+
+  private static final Path PLAN_FILE = Path.of("/plans/tasks.json");
+  private static final PythonEnvs NO_VENVS =
+      env -> {
+        throw new AssertionError("no venv expected");
+      };
+
+  @TempDir Path work;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Map<String, TaskEnv> envs = new LinkedHashMap<>();
+  private final Map<String, TaskJob> jobs = new LinkedHashMap<>();
+  private NoteDelivery notes = NoteDelivery.NONE;
+
+  private void job(String name, String... command) {
+    job(name, Optional.empty(), command);
+  }
+
+  private void job(String name, Optional<String> env, String... command) {
+    jobs.put(
+        name,
+        new TaskJob(
+            name,
+            List.of(),
+            env,
+            Optional.empty(),
+            Arrays.asList(command),
+            false,
+            Duration.ofSeconds(30),
+            0,
+            Duration.ZERO,
+            PLAN_FILE));
+  }
+
+  private int run(int parallel, boolean quiet, boolean dryRun, Optional<Path> report)
+      throws InterruptedException {
+    TaskPlan plan = new TaskPlan(List.of(PLAN_FILE), List.of(), envs, Map.of(), jobs, Map.of());
+    RunSession session =
+        new RunSession(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of("PATH", System.getenv("PATH")),
+            ConsoleReporter.Style.PLAIN);
+    RunSession.Settings settings =
+        new RunSession.Settings(
+            "run-1", parallel, false, work, work, report, dryRun, quiet, Duration.ofMillis(500));
+    ConsoleReporter console =
+        new ConsoleReporter(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            session.masker(),
+            ConsoleReporter.Style.PLAIN,
+            quiet);
+    return session.run(
+        plan, List.copyOf(jobs.values()), settings, NO_VENVS, notes, List.of(console));
+  }
+
+  /** Console text with durations made stable. */
+  private String console() {
+    return out.toString(StandardCharsets.UTF_8).replaceAll("\\d+\\.\\ds", "N.Ns");
+  }
+
+  @Test
+  void linesComeInPlanOrderEvenWhenALaterJobFinishesFirst() throws Exception {
+    job("slow", "sh", "-c", "sleep 1; echo slow");
+    job("fast", "echo", "fast");
+
+    int code = run(2, false, false, Optional.empty());
+
+    assertThat(code).isEqualTo(ExitCode.OK);
+    assertThat(console())
+        .isEqualTo(
+            "✓ slow  success   N.Ns\n✓ fast  success   N.Ns\n"
+                + "ox_task: 2 jobs in N.Ns: 2 success\n");
+  }
+
+  @Test
+  void failedJobShowsItsErrorAndOutputTailAndExitsOne() throws Exception {
+    job("ok", "true");
+    job("broken", "sh", "-c", "echo working; echo it broke >&2; exit 2");
+
+    int code = run(1, false, false, Optional.empty());
+
+    assertThat(code).isEqualTo(ExitCode.FAILED);
+    assertThat(console())
+        .isEqualTo(
+            "✓ ok      success   N.Ns\n"
+                + "✗ broken  failed    N.Ns  exited with code 2\n"
+                + "  stdout:\n  | working\n"
+                + "  stderr:\n  | it broke\n"
+                + "ox_task: 2 jobs in N.Ns: 1 success, 1 failed\n");
+  }
+
+  @Test
+  void quietShowsOnlyWhatWentWrong() throws Exception {
+    job("ok", "true");
+    job("bad", "false");
+
+    run(1, true, false, Optional.empty());
+
+    assertThat(console()).isEqualTo("✗ bad  failed    N.Ns  exited with code 1\n");
+  }
+
+  @Test
+  void reportIsWrittenWhenJobsFailWithEveryFieldInSnakeCase() throws Exception {
+    job("bad", "sh", "-c", "echo oops; exit 5");
+    Path report = work.resolve("out/report.json");
+
+    int code = run(1, false, false, Optional.of(report));
+
+    assertThat(code).isEqualTo(ExitCode.FAILED);
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertThat(json.get("succeeded").asBoolean()).isFalse();
+    assertThat(json.get("interrupted").asBoolean()).isFalse();
+    JsonNode job = json.get("jobs").get(0);
+    assertThat(job.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "job",
+            "status",
+            "exit_code",
+            "output",
+            "stderr",
+            "command",
+            "cwd",
+            "started_at",
+            "duration_s",
+            "attempts",
+            "error",
+            "output_truncated",
+            "stderr_truncated",
+            "log_files",
+            "note_error");
+    assertThat(job.get("status").asText()).isEqualTo("failed");
+    assertThat(job.get("exit_code").asInt()).isEqualTo(5);
+    assertThat(job.get("output").asText()).isEqualTo("oops\n");
+    assertThat(job.get("error").asText()).isEqualTo("exited with code 5");
+    assertThat(job.get("note_error").isNull()).isTrue();
+    assertThat(job.get("log_files")).hasSize(2);
+  }
+
+  @Test
+  void noteFailureIsShownReportedAndMakesTheExitCodeOne() throws Exception {
+    job("fine", "true");
+    notes =
+        (job, result, environment) -> Optional.of("note 'chat' (SlackWebhook) failed: HTTP 404");
+    Path report = work.resolve("report.json");
+
+    int code = run(1, false, false, Optional.of(report));
+
+    assertThat(code).isEqualTo(ExitCode.FAILED);
+    assertThat(console())
+        .isEqualTo(
+            "✓ fine  success   N.Ns\n"
+                + "  note failed: note 'chat' (SlackWebhook) failed: HTTP 404\n"
+                + "ox_task: 1 job in N.Ns: 1 success; 1 note failed\n");
+    JsonNode job = new ObjectMapper().readTree(report.toFile()).get("jobs").get(0);
+    assertThat(job.get("note_error").asText())
+        .isEqualTo("note 'chat' (SlackWebhook) failed: HTTP 404");
+  }
+
+  @Test
+  void secretsAreMaskedOnTheConsoleAndInTheReport() throws Exception {
+    envs.put(
+        "prod",
+        new TaskEnv(
+            "prod",
+            List.of(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Map.of("API_TOKEN", "s3cr3t-value"),
+            List.of("API_TOKEN"),
+            PLAN_FILE));
+    job("leaky", Optional.of("prod"), "sh", "-c", "echo $API_TOKEN; exit 1");
+    Path report = work.resolve("report.json");
+
+    run(1, false, false, Optional.of(report));
+
+    assertThat(console()).doesNotContain("s3cr3t-value").contains("  | ***\n");
+    assertThat(Files.readString(report)).doesNotContain("s3cr3t-value");
+  }
+
+  @Test
+  void dryRunShowsResolvedCommandsWithSecretsMaskedAndRunsNothing() throws Exception {
+    envs.put(
+        "prod",
+        new TaskEnv(
+            "prod",
+            List.of(),
+            Optional.empty(),
+            List.of(),
+            Optional.of("site"),
+            Map.of("API_TOKEN", "s3cr3t-value"),
+            List.of("API_TOKEN"),
+            PLAN_FILE));
+    Path touched = work.resolve("touched");
+    job("deploy", Optional.of("prod"), "sh", "-c", "touch " + touched, "--token=$API_TOKEN");
+
+    int code = run(1, false, true, Optional.empty());
+
+    assertThat(code).isEqualTo(ExitCode.OK);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "deploy\n"
+                + "  cwd:     "
+                + work.resolve("site")
+                + "\n"
+                + "  command: sh -c 'touch "
+                + touched
+                + "' '--token=***'\n"
+                + "ox_task: dry run: 1 job shown, nothing run\n");
+    assertThat(touched).doesNotExist();
+  }
+
+  @Test
+  void colourOnlyOnATerminalAndNeverWithNoColor() {
+    assertThat(ConsoleReporter.Style.detect(true, Map.of()).colour()).isTrue();
+    assertThat(ConsoleReporter.Style.detect(false, Map.of()).colour()).isFalse();
+    assertThat(ConsoleReporter.Style.detect(true, Map.of("NO_COLOR", "1")).colour()).isFalse();
+    assertThat(ConsoleReporter.Style.detect(true, Map.of("NO_COLOR", "")).colour()).isTrue();
+  }
+}

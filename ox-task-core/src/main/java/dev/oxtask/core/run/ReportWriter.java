@@ -1,0 +1,79 @@
+package dev.oxtask.core.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oxtask.core.result.JobResult;
+import dev.oxtask.core.text.SecretMasker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a run's results as JSON ({@code --report FILE}): the fields of spec section 4 in
+ * snake_case, plus each job's note failure; every string masked once more on the way out.
+ */
+public final class ReportWriter {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final SecretMasker masker;
+
+  public ReportWriter(SecretMasker masker) {
+    this.masker = masker;
+  }
+
+  /** Writes {@code result} to {@code file} (its folders created), replacing it whole. */
+  public void write(RunResult result, Path file) throws IOException {
+    Path target = file.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    JSON.writeValue(partial.toFile(), toJson(result));
+    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The report as a JSON tree. */
+  public ObjectNode toJson(RunResult result) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("run_id", result.runId());
+    root.put("started_at", result.startedAt().toString());
+    root.put("duration_s", result.duration().toMillis() / 1000.0);
+    root.put("interrupted", result.interrupted());
+    root.put("succeeded", result.allSucceeded());
+    ArrayNode jobs = root.putArray("jobs");
+    for (JobOutcome outcome : result.outcomes()) {
+      ObjectNode job = job(outcome.result());
+      job.put("note_error", outcome.noteFailure().map(masker::mask).orElse(null));
+      jobs.add(job);
+    }
+    return root;
+  }
+
+  private ObjectNode job(JobResult r) {
+    ObjectNode job = JSON.createObjectNode();
+    job.put("job", r.job());
+    job.put("status", r.status().key());
+    if (r.exitCode().isPresent()) {
+      job.put("exit_code", r.exitCode().getAsInt());
+    } else {
+      job.putNull("exit_code");
+    }
+    job.put("output", masker.mask(r.output()));
+    job.put("stderr", masker.mask(r.stderr()));
+    ArrayNode command = job.putArray("command");
+    r.command().forEach(word -> command.add(masker.mask(word)));
+    job.put("cwd", r.cwd().map(Path::toString).orElse(null));
+    job.put("started_at", r.startedAt().toString());
+    job.put("duration_s", r.durationSeconds());
+    job.put("attempts", r.attempts());
+    job.put("error", r.error().map(masker::mask).orElse(null));
+    job.put("output_truncated", r.outputTruncated());
+    job.put("stderr_truncated", r.stderrTruncated());
+    ArrayNode logs = job.putArray("log_files");
+    r.logFiles().forEach(f -> logs.add(f.toString()));
+    return job;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.oxtask.core.run;
+
+import static dev.oxtask.core.run.Plans.job;
+import static dev.oxtask.core.run.Plans.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.result.JobResult;
+import dev.oxtask.core.result.JobStatus;
+import dev.oxtask.core.text.SecretMasker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Timeouts, daemons and cancellation: a job's processes never outlive it. */
+class ProcessTreeTest {
+
+  @TempDir Path work;
+
+  private RunOptions options() {
+    return RunOptions.defaults(work, work, env -> work)
+        .withEnvironment(Map.of("PATH", System.getenv("PATH")))
+        .withKillGrace(Duration.ofMillis(500));
+  }
+
+  private JobResult runOne(TaskPlan plan) throws InterruptedException {
+    return new Engine(options(), new SecretMasker())
+        .run(plan, List.copyOf(plan.jobs().values()), RunListener.NONE)
+        .outcomes()
+        .get(0)
+        .result();
+  }
+
+  @Test
+  void timeoutKillsBackgroundChildren() throws Exception {
+    String marker = Processes.marker();
+    TaskPlan plan =
+        plan()
+            .add(
+                job(
+                    "hang",
+                    Duration.ofSeconds(1),
+                    "sh",
+                    "-c",
+                    "sleep " + marker + " & sleep " + marker))
+            .build();
+
+    JobResult result = runOne(plan);
+
+    assertThat(result.status()).isEqualTo(JobStatus.TIMEOUT);
+    assertThat(result.exitCode()).isEmpty();
+    assertThat(result.error()).hasValue("timed out after 1s; its process tree was stopped");
+    assertThat(Processes.withMarker(marker)).isEmpty();
+  }
+
+  @Test
+  void timeoutKillsADoubleForkedDaemonAndAProcessIgnoringSigterm() throws Exception {
+    String marker = Processes.marker();
+    TaskPlan plan =
+        plan()
+            .add(
+                job(
+                    "daemon",
+                    Duration.ofSeconds(1),
+                    "sh",
+                    "-c",
+                    "(sh -c 'trap \"\" TERM; sleep " + marker + "' &) ; sleep " + marker))
+            .build();
+
+    JobResult result = runOne(plan);
+
+    assertThat(result.status()).isEqualTo(JobStatus.TIMEOUT);
+    assertThat(Processes.withMarker(marker)).isEmpty();
+  }
+
+  @Test
+  void daemonLeftRunningAfterASuccessfulExitIsStoppedAndDoesNotHangTheRunner() throws Exception {
+    String marker = Processes.marker();
+    TaskPlan plan =
+        plan()
+            .add(
+                job(
+                    "forker",
+                    Duration.ofSeconds(30),
+                    "sh",
+                    "-c",
+                    "(sleep " + marker + " &) ; sleep 0.5; echo started"))
+            .build();
+
+    JobResult result = runOne(plan);
+
+    assertThat(result.status()).isEqualTo(JobStatus.SUCCESS);
+    assertThat(result.output()).isEqualTo("started\n");
+    assertThat(result.stderr())
+        .startsWith("[ox_task stopped 1 process(es) the job left running when it exited: ");
+    assertThat(Processes.withMarker(marker)).isEmpty();
+  }
+
+  @Test
+  void jobClosingStdoutEarlyDoesNotHangTheRunner() throws Exception {
+    JobResult result =
+        runOne(
+            plan()
+                .job("closer", "sh", "-c", "echo first; exec >&-; sleep 1; echo still-here >&2")
+                .build());
+
+    assertThat(result.status()).isEqualTo(JobStatus.SUCCESS);
+    assertThat(result.output()).isEqualTo("first\n");
+    assertThat(result.stderr()).isEqualTo("still-here\n");
+  }
+
+  @Test
+  void cancelStopsRunningJobsAndSkipsTheRest() throws Exception {
+    String marker = Processes.marker();
+    TaskPlan plan =
+        plan()
+            .job("long", "sh", "-c", "sleep " + marker + " & sleep " + marker)
+            .job("later", "true")
+            .build();
+    Engine engine = new Engine(options(), new SecretMasker());
+    CompletableFuture<RunResult> run =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return engine.run(plan, List.copyOf(plan.jobs().values()), RunListener.NONE);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (Processes.withMarker(marker).size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+
+    engine.cancel();
+    RunResult result = run.get(30, TimeUnit.SECONDS);
+
+    assertThat(result.interrupted()).isTrue();
+    assertThat(result.outcomes().get(0).result().status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(result.outcomes().get(0).result().error())
+        .hasValue("cancelled: ox_task was interrupted; its process tree was stopped");
+    assertThat(result.outcomes().get(1).result().status()).isEqualTo(JobStatus.SKIPPED);
+    assertThat(result.outcomes().get(1).result().error())
+        .hasValue("not started: ox_task was interrupted");
+    assertThat(Processes.withMarker(marker)).isEmpty();
+  }
+}
