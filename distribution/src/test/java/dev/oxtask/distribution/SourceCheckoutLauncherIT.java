@@ -35,6 +35,27 @@ class SourceCheckoutLauncherIT {
   }
 
   @Test
+  void readmeCommandRunsTheHelloExampleFromTheCheckout() throws Exception {
+    Path repository = Installation.repository();
+
+    Outcome outcome =
+        Launch.of(
+                repository.resolve("ox_task"),
+                "run",
+                "--work-dir",
+                temp.resolve("work").toString(),
+                "examples/hello.json")
+            .in(repository)
+            .run(temp);
+
+    assertThat(outcome.stdout().lines())
+        .last()
+        .asString()
+        .matches("ox_task: 3 jobs in .*: 3 success");
+    assertThat(outcome.exitCode()).isZero();
+  }
+
+  @Test
   void pluginsFolderAlreadyChosenByTheUserIsKept() throws Exception {
     Path record = temp.resolve("record.txt");
     Path javaHome = FakeJava.recording(temp.resolve("jdk"), record);
