@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Runs the jobs of JSON task plans with their environments, timeouts and notes.",
-    subcommands = {ValidateCommand.class, ListCommand.class, RunCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      ListCommand.class,
+      RunCommand.class,
+      PluginsCommand.class
+    })
 final class OxTaskCommand implements Runnable {
 
   final PrintStream out;

@@ -1,7 +1,9 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.note.StatusHistory;
+import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.run.NoteDelivery;
+import dev.oxtask.core.plugin.PluginsFolder;
 import dev.oxtask.core.run.PythonEnvs;
 import dev.oxtask.core.run.RunListener;
 import dev.oxtask.core.run.RunOptions;
@@ -96,12 +98,13 @@ final class RunCommand implements Callable<Integer> {
     ConsoleReporter.Style style =
         ConsoleReporter.Style.detect(System.console() != null, environment);
     RunSession session = new RunSession(parent.out, parent.err, environment, style);
+    Path work = workDir != null ? workDir : defaultWorkDir(environment);
     RunSession.Settings settings =
         new RunSession.Settings(
             RunOptions.newRunId(),
             parallel,
             failFast,
-            workDir != null ? workDir : defaultWorkDir(environment),
+            work,
             root != null ? root : Path.of(""),
             Optional.ofNullable(report),
             dryRun,
@@ -109,7 +112,20 @@ final class RunCommand implements Callable<Integer> {
             RunOptions.DEFAULT_KILL_GRACE);
     List<RunListener> listeners =
         List.of(new ConsoleReporter(parent.out, session.masker(), style, quiet));
-    return session.run(plan, selected.jobs(), settings, pythonEnvs(), NoteDelivery.NONE, listeners);
+    // Every note of a selected job is created and validated before the first job starts.
+    Optional<StatusHistory> history =
+        dryRun ? Optional.empty() : Optional.of(StatusHistory.load(work));
+    PluginsFolder folder = PluginsFolder.resolve(Optional.ofNullable(pluginsDir));
+    try (NoteSetup notes =
+        NoteSetup.open(folder, session.masker(), history, parent.out, parent.err)) {
+      List<Diagnostic> problems = notes.check(plan, selected.jobs());
+      if (!problems.isEmpty()) {
+        PlanFiles.report(problems, parent.err);
+        return ExitCode.USAGE;
+      }
+      return session.run(
+          plan, selected.jobs(), settings, pythonEnvs(), notes.dispatcher(), listeners);
+    }
   }
 
   private PythonEnvs pythonEnvs() {

@@ -2,6 +2,7 @@ package dev.oxtask.cli;
 
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.text.SecretMasker;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @ParentCommand OxTaskCommand parent;
   @Mixin PlanFiles plans;
+  @Mixin PluginsDirOption plugins;
   @Mixin DebugOption debug;
 
   @Override
@@ -51,10 +53,16 @@ final class ValidateCommand implements Callable<Integer> {
 
   /**
    * Checks of a plan that loaded, beyond what {@link dev.oxtask.core.plan.PlanLoader} checks while
-   * loading; every problem found, empty when the plan is valid.
+   * loading: every job's note is created from the plugins folder and its options validated, as
+   * {@code run} does before running (warnings go to stderr); every problem found, empty when the
+   * plan is valid.
    */
   List<Diagnostic> check(TaskPlan plan) {
-    return List.of();
+    try (NoteSetup notes =
+        NoteSetup.open(
+            plugins.folder(), new SecretMasker(), Optional.empty(), parent.out, parent.err)) {
+      return notes.check(plan, plan.jobs().values());
+    }
   }
 
   private static String count(int n, String noun) {

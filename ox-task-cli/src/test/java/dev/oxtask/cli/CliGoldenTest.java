@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +27,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CliGoldenTest {
 
   private static final Path DIR = Path.of("src/test/resources/testdata/cli");
+  private static final String HOME = "ox_task.home";
+
+  /** The golden plans use SimpleFileLog: install it where the launcher's home would have it. */
+  @BeforeAll
+  static void installPlugins() throws Exception {
+    Path home = Path.of("target", "golden-home").toAbsolutePath();
+    TestPlugins.installFileNotes(home.resolve("plugins"));
+    System.setProperty(HOME, home.toString());
+  }
+
+  @AfterAll
+  static void forgetHome() {
+    System.clearProperty(HOME);
+  }
 
   static Stream<Arguments> cases() throws IOException {
     assertThat(DIR).as("run the tests from the ox-task-cli folder").isDirectory();

@@ -1,0 +1,63 @@
+package dev.oxtask.core.note;
+
+import dev.oxtask.core.text.SecretMasker;
+import dev.oxtask.core.text.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Substitution into note options and registration of their secret values with the masker. */
+final class Secrets {
+
+  private Secrets() {}
+
+  /** The options with the environment substituted into every string, also inside lists and maps. */
+  static Map<String, Object> substitute(Map<String, Object> options, Map<String, String> env) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    options.forEach((key, value) -> out.put(key, substituteValue(value, env)));
+    return out;
+  }
+
+  private static Object substituteValue(Object value, Map<String, String> env) {
+    if (value instanceof String s) {
+      return Template.substitute(s, env);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(item -> out.add(substituteValue(item, env)));
+      return out;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, substituteValue(v, env)));
+      return out;
+    }
+    return value;
+  }
+
+  /** Registers every string under a secret key (at any depth) with {@code masker}. */
+  static void register(Map<?, ?> options, SecretMasker masker) {
+    collect(options, false, false, masker);
+  }
+
+  /**
+   * Registers the secret values written literally in a plan; a value with {@code $} is registered
+   * only once substituted, so the variable's name is not masked in messages.
+   */
+  static void registerLiterals(Map<?, ?> options, SecretMasker masker) {
+    collect(options, false, true, masker);
+  }
+
+  private static void collect(Object value, boolean secret, boolean literalOnly, SecretMasker m) {
+    if (value instanceof String s && secret && !(literalOnly && s.contains("$"))) {
+      m.add(s);
+    } else if (value instanceof List<?> list) {
+      list.forEach(item -> collect(item, secret, literalOnly, m));
+    } else if (value instanceof Map<?, ?> map) {
+      map.forEach(
+          (k, v) ->
+              collect(v, secret || SecretMasker.isSecretKey(String.valueOf(k)), literalOnly, m));
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package dev.oxtask.core.note;
+
+import static dev.oxtask.core.testing.Plans.job;
+import static dev.oxtask.core.testing.Plans.note;
+import static dev.oxtask.core.testing.Plans.plan;
+import static dev.oxtask.core.testing.Plans.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oxtask.core.plan.Diagnostic;
+import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plugin.NoteRegistry;
+import dev.oxtask.core.plugin.PluginsFolder;
+import dev.oxtask.core.result.JobStatus;
+import dev.oxtask.core.testing.ClasspathNote;
+import dev.oxtask.core.testing.PluginJarBuilder;
+import dev.oxtask.core.testing.TestNotes;
+import dev.oxtask.core.text.SecretMasker;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A note plugin built like a user's own project, dropped into a plugins folder and used. */
+class CustomNotePluginIntegrationTest {
+
+  @TempDir Path plugins;
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  private NoteDispatcher dispatcher(NoteRegistry registry) {
+    return new NoteDispatcher(
+        registry,
+        new SecretMasker(),
+        Optional.empty(),
+        new PrintStream(console, true, StandardCharsets.UTF_8),
+        NoteDispatcher.DEFAULT_SEND_TIMEOUT);
+  }
+
+  private NoteRegistry load() {
+    return NoteRegistry.load(
+        PluginsFolder.resolve(Optional.of(plugins), Map.of(), Optional.empty()));
+  }
+
+  @Test
+  void aPlanUsingTheDocumentedPluginsClassNameDeliversThroughIt() {
+    PluginJarBuilder.plugin("hello-note", "1.0.0")
+        .note("com.example.notes.HelloNote", TestNotes.docExample())
+        .writeTo(plugins, "hello-note-1.0.0.jar");
+    try (NoteRegistry registry = load()) {
+      NoteDispatcher dispatcher = dispatcher(registry);
+      TaskPlan plan =
+          plan(
+              List.of(
+                  note("hi", "Hello", Map.of("greeting", "Hi $WHO")),
+                  note("full", "com.example.notes.HelloNote", Map.of())),
+              List.of(job("backup", "hi"), job("prune", "full")));
+
+      assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+      dispatcher.deliver(
+          plan.jobs().get("backup"), result("backup", JobStatus.SUCCESS, ""), Map.of("WHO", "Ann"));
+      dispatcher.deliver(plan.jobs().get("prune"), result("prune", JobStatus.FAILED, ""), Map.of());
+
+      assertThat(console.toString(StandardCharsets.UTF_8))
+          .isEqualTo("Hi Ann, backup ended: success\nHello, prune ended: failed\n");
+    }
+  }
+
+  @Test
+  void theDocumentedPluginRejectsUnknownOptions() {
+    PluginJarBuilder.plugin("hello-note", "1.0.0")
+        .note("com.example.notes.HelloNote", TestNotes.docExample())
+        .writeTo(plugins, "hello-note-1.0.0.jar");
+    try (NoteRegistry registry = load()) {
+      TaskPlan plan =
+          plan(List.of(note("hi", "HelloNote", Map.of("greting", "x"))), List.of(job("a", "hi")));
+      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:2:5: notes.hi.greting: unknown option — did you mean 'greeting'? Options"
+                  + " of this note: greeting");
+    }
+  }
+
+  @Test
+  void notesComeOnlyFromThePluginsFolderNeverFromTheClassPath() throws Exception {
+    assertThat(applicationIndexLines()).contains(ClasspathNote.class.getName());
+    // A plugin without its own index must not inherit the application's.
+    PluginJarBuilder.plugin("no-index", "1.0")
+        .type("noindex.Thing", "package noindex; public class Thing {}")
+        .writeTo(plugins, "no-index.jar");
+    TestNotes.writeTestNotesPlugin(plugins);
+    try (NoteRegistry registry = load()) {
+      assertThat(registry.find("ClasspathNote")).isEmpty();
+      assertThat(registry.find(ClasspathNote.class.getName())).isEmpty();
+      TaskPlan plan = plan(List.of(note("cp", "ClasspathNote", Map.of())), List.of(job("a", "cp")));
+      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:3:7: notes.cp.class_name: unknown note class 'ClasspathNote'; note"
+                  + " classes found in "
+                  + plugins
+                  + " (--plugins-dir): FailingNote, RecordingNote (plugin problems: plugin"
+                  + " 'no-index' ("
+                  + plugins.resolve("no-index.jar")
+                  + ") declares no note class: its JAR has no META-INF/extensions.idx; build it"
+                  + " with pf4j's annotation processor (see plugins/README.md))");
+    }
+  }
+
+  private static String dupSource(String pkg) {
+    return """
+        package %s;
+        @org.pf4j.Extension
+        public final class Dup implements dev.oxtask.core.note.Note {
+          public String name() { return "Dup"; }
+          public java.util.List<dev.oxtask.core.note.OptionProblem> validate(
+              dev.oxtask.core.note.NoteOptions o) { return java.util.List.of(); }
+          public void send(dev.oxtask.core.note.NoteOptions o, dev.oxtask.core.result.JobResult r,
+              dev.oxtask.core.note.NoteContext c) {}
+        }
+        """
+        .formatted(pkg);
+  }
+
+  @Test
+  void aNoteNameTwoPluginsDeclareIsAnErrorOnlyWhereItIsUsed() {
+    PluginJarBuilder.plugin("a", "1").note("a.Dup", dupSource("a")).writeTo(plugins, "a.jar");
+    PluginJarBuilder.plugin("b", "2").note("b.Dup", dupSource("b")).writeTo(plugins, "b.jar");
+    try (NoteRegistry registry = load()) {
+      TaskPlan plan =
+          plan(
+              List.of(note("short", "Dup", Map.of()), note("full", "b.Dup", Map.of())),
+              List.of(job("x", "short"), job("y", "full")));
+      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:3:7: notes.short.class_name: note class 'Dup' is ambiguous: it matches"
+                  + " a.Dup in a 1 (a.jar), b.Dup in b 2 (b.jar); use the fully qualified class"
+                  + " name");
+    }
+  }
+
+  @Test
+  void aUsedNoteOfAPluginThatFailedToStartNamesThePluginProblem() {
+    Path boom =
+        PluginJarBuilder.plugin("boom", "1.0")
+            .pluginClass(
+                "boom.BoomPlugin",
+                """
+                package boom;
+                public class BoomPlugin extends org.pf4j.Plugin {
+                  @Override public void start() { throw new IllegalStateException("no licence"); }
+                }
+                """)
+            .note("boom.Dup", dupSource("boom"))
+            .writeTo(plugins, "boom.jar");
+    try (NoteRegistry registry = load()) {
+      TaskPlan plan = plan(List.of(note("n", "Dup", Map.of())), List.of(job("x", "n")));
+      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:3:7: notes.n.class_name: unknown note class 'Dup'; no note classes were"
+                  + " found in "
+                  + plugins
+                  + " (--plugins-dir); build the plugins with ./mvnw package, or point"
+                  + " --plugins-dir or $OX_TASK_PLUGINS_DIR at a folder of plugin JARs (plugin"
+                  + " problems: plugin 'boom' ("
+                  + boom
+                  + ") failed to start: java.lang.IllegalStateException: no licence; its notes are"
+                  + " unavailable)");
+    }
+  }
+
+  private static List<String> applicationIndexLines() throws Exception {
+    List<String> lines = new java.util.ArrayList<>();
+    for (URL url :
+        Collections.list(
+            CustomNotePluginIntegrationTest.class
+                .getClassLoader()
+                .getResources("META-INF/extensions.idx"))) {
+      try (InputStream in = url.openStream()) {
+        lines.addAll(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+      }
+    }
+    return lines;
+  }
+}

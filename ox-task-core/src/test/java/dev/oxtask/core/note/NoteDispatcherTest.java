@@ -1,0 +1,339 @@
+package dev.oxtask.core.note;
+
+import static dev.oxtask.core.testing.Plans.job;
+import static dev.oxtask.core.testing.Plans.note;
+import static dev.oxtask.core.testing.Plans.plan;
+import static dev.oxtask.core.testing.Plans.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oxtask.core.plan.Condition;
+import dev.oxtask.core.plan.Diagnostic;
+import dev.oxtask.core.plan.TaskJob;
+import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plugin.NoteRegistry;
+import dev.oxtask.core.plugin.PluginsFolder;
+import dev.oxtask.core.result.JobStatus;
+import dev.oxtask.core.testing.TestNotes;
+import dev.oxtask.core.text.SecretMasker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NoteDispatcherTest {
+
+  @TempDir static Path plugins;
+  private static NoteRegistry registry;
+
+  @TempDir Path dir;
+  private final SecretMasker masker = new SecretMasker();
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void buildPlugins() {
+    TestNotes.writeTestNotesPlugin(plugins);
+    registry = NoteRegistry.load(folder(plugins));
+  }
+
+  @AfterAll
+  static void closeRegistry() {
+    registry.close();
+  }
+
+  private static PluginsFolder folder(Path path) {
+    return PluginsFolder.resolve(Optional.of(path), Map.of(), Optional.empty());
+  }
+
+  private NoteDispatcher dispatcher(Optional<StatusHistory> history, Duration timeout) {
+    return new NoteDispatcher(
+        registry, masker, history, new PrintStream(console, true, StandardCharsets.UTF_8), timeout);
+  }
+
+  private NoteDispatcher dispatcher() {
+    return dispatcher(Optional.empty(), NoteDispatcher.DEFAULT_SEND_TIMEOUT);
+  }
+
+  private Map<String, Object> recordTo(Path file) {
+    return Map.of("path", file.toString());
+  }
+
+  private List<String> recorded(Path file) throws Exception {
+    return Files.exists(file) ? Files.readAllLines(file) : List.of();
+  }
+
+  @Test
+  void unknownClassListsTheClassesFoundAndTheFolderSearched() {
+    TaskPlan plan = plan(List.of(note("tg", "RecordinNote", Map.of())), List.of(job("a", "tg")));
+    List<Diagnostic> problems = dispatcher().prepare(plan, plan.jobs().values());
+    assertThat(problems)
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            "plan.json:3:7: notes.tg.class_name: unknown note class 'RecordinNote'; note classes"
+                + " found in "
+                + plugins
+                + " (--plugins-dir): FailingNote, RecordingNote — did you mean 'RecordingNote'?");
+  }
+
+  @Test
+  void unknownClassInANoteNoSelectedJobUsesIsOnlyAWarning() {
+    TaskPlan plan = plan(List.of(note("tg", "TelegramNotifier", Map.of())), List.of(job("a", "")));
+    NoteDispatcher dispatcher = dispatcher();
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+    assertThat(dispatcher.warnings())
+        .containsExactly(
+            "plan.json:3:7: notes.tg.class_name: unknown note class 'TelegramNotifier'; note"
+                + " classes found in "
+                + plugins
+                + " (--plugins-dir): FailingNote, RecordingNote; no selected job uses this note");
+  }
+
+  @Test
+  void onlyNotesOfSelectedJobsAreChecked() {
+    TaskPlan plan =
+        plan(
+            List.of(note("rec", "RecordingNote", Map.of())),
+            List.of(job("a", "rec"), job("b", "")));
+    assertThat(dispatcher().prepare(plan, List.of(plan.jobs().get("b")))).isEmpty();
+  }
+
+  @Test
+  void emptyPluginsFolderSaysHowToGetPlugins() {
+    Path absent = dir.resolve("absent");
+    try (NoteRegistry empty = NoteRegistry.load(folder(absent))) {
+      NoteDispatcher dispatcher =
+          new NoteDispatcher(
+              empty, masker, Optional.empty(), System.out, NoteDispatcher.DEFAULT_SEND_TIMEOUT);
+      TaskPlan plan =
+          plan(List.of(note("log", "SimpleFileLog", Map.of())), List.of(job("a", "log")));
+      assertThat(dispatcher.prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:3:7: notes.log.class_name: unknown note class 'SimpleFileLog'; no note"
+                  + " classes were found in "
+                  + absent
+                  + " (--plugins-dir), which does not exist; build the plugins with ./mvnw"
+                  + " package, or point --plugins-dir or $OX_TASK_PLUGINS_DIR at a folder of"
+                  + " plugin JARs");
+    }
+  }
+
+  @Test
+  void optionProblemsAreLocatedAtTheirKey() {
+    TaskPlan plan = plan(List.of(note("rec", "Recorder", Map.of())), List.of(job("a", "rec")));
+    assertThat(dispatcher().prepare(plan, plan.jobs().values()))
+        .extracting(Diagnostic::toString)
+        .containsExactly("plan.json:2:5: notes.rec.path: is required: where to record");
+  }
+
+  @Test
+  void validateThatThrowsIsAProblemOfTheNote() {
+    TaskPlan plan =
+        plan(
+            List.of(note("f", "FailingNote", Map.of("mode", "bad-validate"))),
+            List.of(job("a", "f")));
+    assertThat(dispatcher().prepare(plan, plan.jobs().values()))
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            "plan.json:3:7: notes.f.class_name: checking options threw"
+                + " java.lang.IllegalStateException: validate exploded");
+  }
+
+  @Test
+  void deliversWithTheEnvironmentSubstitutedIntoEveryStringOption() throws Exception {
+    Map<String, Object> options =
+        Map.of(
+            "path",
+            "$OUT/rec.txt",
+            "extra",
+            List.of("${WHO}", Map.of("k", "$WHO and $$5")),
+            "count",
+            3);
+    TaskPlan plan = plan(List.of(note("rec", "Recorder", options)), List.of(job("a", "rec")));
+    NoteDispatcher dispatcher = dispatcher();
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+
+    Optional<String> failure =
+        dispatcher.deliver(
+            plan.jobs().get("a"),
+            result("a", JobStatus.SUCCESS, "out"),
+            Map.of("OUT", dir.toString(), "WHO", "ann"));
+
+    assertThat(failure).isEmpty();
+    assertThat(recorded(dir.resolve("rec.txt")))
+        .containsExactly(
+            "job=a status=success options={count=3, extra=[ann, {k=ann and $5}], path="
+                + dir
+                + "/rec.txt} tccl=true");
+  }
+
+  @Test
+  void aJobWithoutANoteDeliversNothing() {
+    TaskPlan plan = plan(List.of(), List.of(job("a", "")));
+    NoteDispatcher dispatcher = dispatcher();
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+    assertThat(
+            dispatcher.deliver(plan.jobs().get("a"), result("a", JobStatus.FAILED, ""), Map.of()))
+        .isEmpty();
+    assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void deliveringANoteThatWasNotPreparedIsAProgrammingError() {
+    TaskJob job = job("a", "rec");
+    assertThatThrownBy(
+            () -> dispatcher().deliver(job, result("a", JobStatus.SUCCESS, ""), Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("note 'rec' was not prepared: call prepare(plan, jobs) before running");
+  }
+
+  private List<String> statusesSent(
+      List<Condition> conditions, NoteDispatcher dispatcher, List<JobStatus> statuses)
+      throws Exception {
+    Path file = dir.resolve("sent.txt");
+    TaskPlan plan =
+        plan(
+            List.of(note("rec", "RecordingNote", conditions, recordTo(file))),
+            List.of(job("a", "rec")));
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+    for (JobStatus status : statuses) {
+      assertThat(dispatcher.deliver(plan.jobs().get("a"), result("a", status, "x"), Map.of()))
+          .isEmpty();
+    }
+    return recorded(file).stream().map(l -> l.replaceAll("^job=a status=(\\w+).*", "$1")).toList();
+  }
+
+  @Test
+  void onlyIfFailedSendsEveryStatusButSuccessAndSkipped() throws Exception {
+    assertThat(
+            statusesSent(
+                List.of(Condition.ONLY_IF_FAILED), dispatcher(), List.of(JobStatus.values())))
+        .containsExactly("failed", "timeout", "error", "cancelled");
+  }
+
+  @Test
+  void onlyIfSucceededSendsOnlySuccess() throws Exception {
+    assertThat(
+            statusesSent(
+                List.of(Condition.ONLY_IF_SUCCEEDED), dispatcher(), List.of(JobStatus.values())))
+        .containsExactly("success");
+  }
+
+  @Test
+  void noConditionsSendsAlways() throws Exception {
+    assertThat(statusesSent(List.of(), dispatcher(), List.of(JobStatus.values()))).hasSize(6);
+  }
+
+  @Test
+  void onlyIfOutputNonEmptySkipsBlankOutput() throws Exception {
+    Path file = dir.resolve("sent.txt");
+    TaskPlan plan =
+        plan(
+            List.of(
+                note(
+                    "rec",
+                    "RecordingNote",
+                    List.of(Condition.ONLY_IF_OUTPUT_NON_EMPTY, Condition.ONLY_IF_FAILED),
+                    recordTo(file))),
+            List.of(job("a", "rec")));
+    NoteDispatcher dispatcher = dispatcher();
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+    TaskJob a = plan.jobs().get("a");
+    dispatcher.deliver(a, result("a", JobStatus.FAILED, ""), Map.of());
+    dispatcher.deliver(a, result("a", JobStatus.FAILED, " \n"), Map.of());
+    dispatcher.deliver(a, result("a", JobStatus.SUCCESS, "output"), Map.of());
+    dispatcher.deliver(a, result("a", JobStatus.TIMEOUT, "output"), Map.of());
+    assertThat(recorded(file)).hasSize(1).allSatisfy(l -> assertThat(l).contains("timeout"));
+  }
+
+  @Test
+  void onlyIfStatusChangedComparesWithThePreviousRunsState() throws Exception {
+    StatusHistory before = StatusHistory.load(dir);
+    before.record("a", JobStatus.SUCCESS);
+    before.save();
+
+    Path file = dir.resolve("sent.txt");
+    TaskPlan plan =
+        plan(
+            List.of(
+                note(
+                    "rec",
+                    "RecordingNote",
+                    List.of(Condition.ONLY_IF_STATUS_CHANGED),
+                    recordTo(file))),
+            List.of(job("a", "rec"), job("b", "rec")));
+    try (NoteDispatcher dispatcher =
+        dispatcher(Optional.of(StatusHistory.load(dir)), NoteDispatcher.DEFAULT_SEND_TIMEOUT)) {
+      assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+      dispatcher.deliver(plan.jobs().get("a"), result("a", JobStatus.SUCCESS, ""), Map.of());
+      dispatcher.deliver(plan.jobs().get("b"), result("b", JobStatus.FAILED, ""), Map.of());
+    }
+    assertThat(recorded(file)).hasSize(1).allSatisfy(l -> assertThat(l).startsWith("job=b "));
+    assertThat(StatusHistory.load(dir).previous("b")).contains(JobStatus.FAILED);
+  }
+
+  private Optional<String> deliverFailing(String mode, NoteDispatcher dispatcher) {
+    TaskPlan plan =
+        plan(
+            List.of(note("f", "FailingNote", Map.of("mode", mode, "token", "$TOKEN"))),
+            List.of(job("a", "f")));
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+    return dispatcher.deliver(
+        plan.jobs().get("a"), result("a", JobStatus.SUCCESS, ""), Map.of("TOKEN", "s3cr3t-42"));
+  }
+
+  @Test
+  void aSendThatThrowsIsAFailureMessageWithSecretsMasked() {
+    assertThat(deliverFailing("throw", dispatcher()))
+        .contains(
+            "note 'f' (FailingNote) failed: java.lang.IllegalStateException: rejected token ***");
+    assertThat(masker.mask("s3cr3t-42")).isEqualTo("***");
+  }
+
+  @Test
+  void aNoteExceptionGivesItsOwnMessage() {
+    assertThat(deliverFailing("note", dispatcher()))
+        .contains("note 'f' (FailingNote) failed: server said no to ***");
+  }
+
+  @Test
+  void anErrorLikeNoClassDefFoundIsCaught() {
+    assertThat(deliverFailing("error", dispatcher()))
+        .contains(
+            "note 'f' (FailingNote) failed: java.lang.NoClassDefFoundError: com/example/Missing");
+  }
+
+  @Test
+  void aHangingSendIsAbandonedAfterTheTimeout() {
+    long start = System.nanoTime();
+    Optional<String> failure =
+        deliverFailing("hang", dispatcher(Optional.empty(), Duration.ofMillis(300)));
+    assertThat(failure)
+        .contains(
+            "note 'f' (FailingNote) failed: it did not finish within 300 ms and was abandoned");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void secretsWrittenLiterallyInThePlanAreMaskedFromPrepareOn() {
+    TaskPlan plan =
+        plan(
+            List.of(
+                note(
+                    "f",
+                    "FailingNote",
+                    Map.of("smtp", Map.of("password", "hunter2"), "api_key", "$KEY"))),
+            List.of(job("a", "f")));
+    dispatcher().prepare(plan, plan.jobs().values());
+    assertThat(masker.mask("pw hunter2, key $KEY")).isEqualTo("pw ***, key $KEY");
+  }
+}

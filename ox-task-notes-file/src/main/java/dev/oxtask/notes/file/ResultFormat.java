@@ -1,0 +1,95 @@
+package dev.oxtask.notes.file;
+
+import dev.oxtask.core.note.NoteContext;
+import dev.oxtask.core.result.JobResult;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** How a result reads in a file or on the console. */
+final class ResultFormat {
+
+  /** Ends an output that {@link #shorten} had to cut. */
+  static final String CUT_MARK = "[...]";
+
+  private ResultFormat() {}
+
+  /** {@code weather: success (exit 0) in 1.234 s}. */
+  static String headline(JobResult result) {
+    String exit =
+        result.exitCode().isPresent() ? "exit " + result.exitCode().getAsInt() : "no exit";
+    return result.job()
+        + ": "
+        + result.status().key()
+        + " ("
+        + exit
+        + ") in "
+        + String.format(Locale.ROOT, "%.3f", result.durationSeconds())
+        + " s";
+  }
+
+  /** A readable block: headline, when and where, then output, stderr and error if any. */
+  static String textBlock(JobResult result, NoteContext context) {
+    StringBuilder text = new StringBuilder();
+    text.append("=== ").append(headline(result)).append('\n');
+    text.append("started: ").append(result.startedAt()).append(" on ");
+    text.append(context.hostName()).append('\n');
+    text.append("command: ").append(String.join(" ", result.command())).append('\n');
+    result.cwd().ifPresent(cwd -> text.append("cwd: ").append(cwd).append('\n'));
+    result.error().ifPresent(error -> text.append("error: ").append(error).append('\n'));
+    section(text, "output", result.output(), result.outputTruncated());
+    section(text, "stderr", result.stderr(), result.stderrTruncated());
+    return text.append('\n').toString();
+  }
+
+  private static void section(StringBuilder text, String name, String body, boolean truncated) {
+    if (body.isEmpty()) {
+      return;
+    }
+    text.append("--- ").append(name).append(truncated ? " (truncated) ---\n" : " ---\n");
+    text.append(body);
+    if (!body.endsWith("\n")) {
+      text.append('\n');
+    }
+  }
+
+  /** One JSON object holding the result's fields (spec section 4), ending with a newline. */
+  static String jsonLine(JobResult result, NoteContext context) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("job", result.job());
+    fields.put("status", result.status().key());
+    fields.put("exit_code", result.exitCode().isPresent() ? result.exitCode().getAsInt() : null);
+    fields.put("output", result.output());
+    fields.put("stderr", result.stderr());
+    fields.put("command", result.command());
+    fields.put("cwd", result.cwd().map(Path::toString).orElse(null));
+    fields.put("started_at", result.startedAt().toString());
+    fields.put("duration_s", result.durationSeconds());
+    fields.put("attempts", result.attempts());
+    fields.put("error", result.error().orElse(null));
+    fields.put("output_truncated", result.outputTruncated());
+    fields.put("stderr_truncated", result.stderrTruncated());
+    fields.put("log_files", result.logFiles().stream().map(Path::toString).toList());
+    fields.put("note", context.noteName());
+    fields.put("host", context.hostName());
+    return Json.write(fields) + "\n";
+  }
+
+  /**
+   * The start of {@code text}: at most {@code maxLines} lines and {@code maxLength} characters,
+   * followed by {@link #CUT_MARK} on its own line when anything was left out.
+   */
+  static String shorten(String text, int maxLines, int maxLength) {
+    String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    String[] lines = body.split("\n", -1);
+    boolean cut = lines.length > maxLines;
+    String kept = cut ? String.join("\n", Arrays.copyOf(lines, maxLines)) : body;
+    if (kept.length() > maxLength) {
+      kept = kept.substring(0, maxLength);
+      cut = true;
+    }
+    return cut ? kept + "\n" + CUT_MARK : kept;
+  }
+}
