@@ -48,6 +48,10 @@ class RunThroughLauncherIT {
         .matches("ox_task: 3 jobs in .*: 3 success");
     assertThat(outcome.exitCode()).isZero();
     assertThat(Files.readString(runFile("greet.stdout"))).isEqualTo("Hello, world!\n");
+    // The SimpleFileLog note was found in <home>/plugins although the run started elsewhere.
+    assertThat(Files.readString(workDir.resolve("jobs/greet/logs/hello.log")))
+        .startsWith("=== greet: success (exit 0)")
+        .contains("Hello, world!");
   }
 
   @Test
