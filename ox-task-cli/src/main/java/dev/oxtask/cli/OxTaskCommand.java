@@ -16,7 +16,11 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       ListCommand.class,
       RunCommand.class,
-      PluginsCommand.class
+      PluginsCommand.class,
+      EnvsCommand.class,
+      FindPathCommand.class,
+      GitHubFileCommand.class,
+      PyscriptCommand.class
     })
 final class OxTaskCommand implements Runnable {
 

@@ -2,8 +2,11 @@ package dev.oxtask.cli;
 
 import dev.oxtask.core.note.StatusHistory;
 import dev.oxtask.core.plan.Diagnostic;
+import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.plugin.PluginsFolder;
+import dev.oxtask.core.pyenv.BuildTimeouts;
+import dev.oxtask.core.pyenv.VenvBuilder;
 import dev.oxtask.core.run.PythonEnvs;
 import dev.oxtask.core.run.RunListener;
 import dev.oxtask.core.run.RunOptions;
@@ -116,23 +119,38 @@ final class RunCommand implements Callable<Integer> {
     Optional<StatusHistory> history =
         dryRun ? Optional.empty() : Optional.of(StatusHistory.load(work));
     PluginsFolder folder = PluginsFolder.resolve(Optional.ofNullable(pluginsDir));
-    try (NoteSetup notes =
-        NoteSetup.open(folder, session.masker(), history, parent.out, parent.err)) {
+    // The guard is closed last, so a signal waits for the notes' state to be saved too.
+    try (ShutdownGuard guard = ShutdownGuard.install(session::cancel, parent.out, parent.err);
+        NoteSetup notes =
+            NoteSetup.open(folder, session.masker(), history, parent.out, parent.err)) {
       List<Diagnostic> problems = notes.check(plan, selected.jobs());
       if (!problems.isEmpty()) {
         PlanFiles.report(problems, parent.err);
         return ExitCode.USAGE;
       }
       return session.run(
-          plan, selected.jobs(), settings, pythonEnvs(), notes.dispatcher(), listeners);
+          plan,
+          selected.jobs(),
+          settings,
+          pythonEnvs(plan, selected.jobs(), settings, environment),
+          notes.dispatcher(),
+          listeners);
     }
   }
 
-  private PythonEnvs pythonEnvs() {
-    return env -> {
-      throw new PythonEnvs.EnvSetupException(
-          "env '" + env.name() + "' needs a Python venv, which this build cannot create yet");
-    };
+  /**
+   * Builds the venvs of the selected jobs' envs (docs/python.md), each given the longest timeout of
+   * its jobs (at least 10 minutes), logging to the run's folder.
+   */
+  private static PythonEnvs pythonEnvs(
+      TaskPlan plan, List<TaskJob> jobs, RunSession.Settings settings, Map<String, String> env) {
+    Path workDir = settings.workDir().toAbsolutePath().normalize();
+    return new VenvBuilder(
+        workDir,
+        settings.root(),
+        workDir.resolve("runs").resolve(settings.runId()),
+        BuildTimeouts.forJobs(plan, jobs),
+        env);
   }
 
   /** {@code ${TMPDIR:-/tmp}/ox_task}. */

@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -48,9 +46,6 @@ final class RunSession {
       boolean quiet,
       Duration killGrace) {}
 
-  /** How long an interrupted run may take to stop its jobs and write its report. */
-  private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(60);
-
   private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
   private final PrintStream out;
@@ -58,6 +53,9 @@ final class RunSession {
   private final Map<String, String> environment;
   private final ConsoleReporter.Style style;
   private final SecretMasker masker = new SecretMasker();
+  // Set and read across threads: cancel() comes from the shutdown hook.
+  private volatile boolean cancelled;
+  private volatile Engine running;
 
   RunSession(
       PrintStream out,
@@ -100,9 +98,10 @@ final class RunSession {
       return dryRun(plan, jobs, options);
     }
     Engine engine = new Engine(options, masker);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook = new Thread(() -> stopOnSignal(engine, finished), "ox_task-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    running = engine;
+    if (cancelled) {
+      engine.cancel();
+    }
     try {
       RunResult result = engine.run(plan, jobs, new Listeners(listeners));
       boolean reportWritten = settings.report().map(file -> writeReport(result, file)).orElse(true);
@@ -113,33 +112,19 @@ final class RunSession {
     } finally {
       out.flush();
       err.flush();
-      finished.countDown();
-      removeHook(hook);
     }
   }
 
   /**
-   * The JVM is going down on SIGINT/SIGTERM: cancel the jobs, let {@link #run} finish its report
-   * and notes, then end the process with 130 (halt, since the JVM's own exit status would be 143
-   * for SIGTERM).
+   * Stops the run from another thread (a signal): running jobs end as cancelled, the rest are
+   * skipped; {@link #run} then returns {@link ExitCode#INTERRUPTED}. Before the run starts, it
+   * makes the run skip every job.
    */
-  private void stopOnSignal(Engine engine, CountDownLatch finished) {
-    engine.cancel();
-    try {
-      finished.await(SHUTDOWN_LIMIT.toSeconds(), TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    out.flush();
-    err.flush();
-    Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is already shutting down: the hook is running and will end the process.
+  void cancel() {
+    cancelled = true;
+    Engine engine = running;
+    if (engine != null) {
+      engine.cancel();
     }
   }
 

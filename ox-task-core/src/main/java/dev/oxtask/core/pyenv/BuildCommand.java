@@ -1,0 +1,103 @@
+package dev.oxtask.core.pyenv;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * One step of an env build (probe, venv, pip): a process whose output is appended to the env's log
+ * file and whose whole process tree is stopped when the build's deadline passes.
+ */
+final class BuildCommand {
+
+  /** Time between SIGTERM and SIGKILL for a build that ran out of time. */
+  private static final Duration GRACE = Duration.ofSeconds(5);
+
+  /** Builds under way in this JVM, stopped if the JVM is told to end (SIGINT, SIGTERM). */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    // An interrupted ox_task must not leave pip running on its own; the half-built folder it
+    // leaves has no marker and is rebuilt by the next run.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> List.copyOf(RUNNING).forEach(p -> stopTree(p.toHandle())),
+                "ox_task-stop-env-builds"));
+  }
+
+  private BuildCommand() {}
+
+  /** The step did not finish before the build's deadline; its process tree has been stopped. */
+  static final class DeadlineException extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Runs {@code command} in {@code cwd} with exactly {@code environment}, stdin empty, stdout and
+   * stderr appended to {@code output}, and returns its exit code.
+   *
+   * @throws IOException when the program cannot be started
+   */
+  static int run(
+      List<String> command,
+      Path cwd,
+      Map<String, String> environment,
+      Path output,
+      Instant deadline)
+      throws IOException, InterruptedException, DeadlineException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(cwd.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    RUNNING.add(process);
+    try {
+      process.getOutputStream().close();
+      long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+      if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+        stopTree(process.toHandle());
+        throw new DeadlineException();
+      }
+    } catch (InterruptedException | IOException e) {
+      stopTree(process.toHandle());
+      throw e;
+    } finally {
+      RUNNING.remove(process);
+    }
+    return process.exitValue();
+  }
+
+  /** SIGTERM to the process and all its descendants, SIGKILL to those still alive after GRACE. */
+  static void stopTree(ProcessHandle root) {
+    // Collected before anything is signalled: once a parent dies its children are re-parented
+    // and no longer show up as its descendants.
+    List<ProcessHandle> tree =
+        Stream.concat(Stream.of(root), root.descendants()).filter(ProcessHandle::isAlive).toList();
+    tree.forEach(ProcessHandle::destroy);
+    Instant giveUp = Instant.now().plus(GRACE);
+    for (ProcessHandle handle : tree) {
+      long millis = Math.max(0, Duration.between(Instant.now(), giveUp).toMillis());
+      try {
+        handle.onExit().get(millis, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        handle.destroyForcibly();
+      } catch (ExecutionException | TimeoutException stillRunning) {
+        handle.destroyForcibly();
+      }
+    }
+  }
+}

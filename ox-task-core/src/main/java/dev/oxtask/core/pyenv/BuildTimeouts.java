@@ -1,0 +1,47 @@
+package dev.oxtask.core.pyenv;
+
+import dev.oxtask.core.plan.TaskJob;
+import dev.oxtask.core.plan.TaskPlan;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How long each env's build may take: the longest timeout of the jobs using it, at least 10 min.
+ */
+public final class BuildTimeouts {
+
+  private BuildTimeouts() {}
+
+  /** The build time limit of each env that {@code jobs} of {@code plan} use, by env name. */
+  public static Map<String, Duration> forJobs(TaskPlan plan, Collection<TaskJob> jobs) {
+    Map<String, Duration> limits = new LinkedHashMap<>();
+    for (TaskJob job : jobs) {
+      plan.envOf(job)
+          .ifPresent(
+              env ->
+                  limits.merge(
+                      env.name(),
+                      max(job.timeout(), VenvBuilder.MIN_BUILD_TIMEOUT),
+                      BuildTimeouts::max));
+    }
+    return limits;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** {@code 10m}, {@code 1m30s}, {@code 12.3s}: short and readable in a message. */
+  static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis < 60_000) {
+      return millis % 1000 == 0
+          ? millis / 1000 + "s"
+          : String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+    long seconds = duration.toSeconds();
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds / 60 + "m" + seconds % 60 + "s";
+  }
+}
