@@ -1,0 +1,69 @@
+package dev.oxtask.distribution;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a real process (a launcher script) with a chosen folder and environment. */
+final class Launch {
+
+  /** What a finished process left: its exit code and everything it printed. */
+  record Outcome(int exitCode, String stdout, String stderr, long pid) {
+
+    List<String> stderrLines() {
+      return stderr.lines().toList();
+    }
+  }
+
+  private final ProcessBuilder builder;
+
+  private Launch(List<String> command) {
+    builder = new ProcessBuilder(command);
+  }
+
+  static Launch of(Path program, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(program.toString());
+    command.addAll(List.of(args));
+    return new Launch(command);
+  }
+
+  Launch in(Path folder) {
+    builder.directory(folder.toFile());
+    return this;
+  }
+
+  Launch env(String name, String value) {
+    builder.environment().put(name, value);
+    return this;
+  }
+
+  Launch without(String name) {
+    builder.environment().remove(name);
+    return this;
+  }
+
+  /** Runs the process to its end; output goes through files so neither pipe can fill up. */
+  Outcome run(Path scratch) throws IOException, InterruptedException {
+    Path out = Files.createTempFile(scratch, "stdout", ".txt");
+    Path err = Files.createTempFile(scratch, "stderr", ".txt");
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = builder.start();
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      fail("%s did not finish within 2 minutes", builder.command());
+    }
+    return new Outcome(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8),
+        process.pid());
+  }
+}
