@@ -49,9 +49,11 @@ class RunThroughLauncherIT {
     assertThat(outcome.exitCode()).isZero();
     assertThat(Files.readString(runFile("greet.stdout"))).isEqualTo("Hello, world!\n");
     // The SimpleFileLog note was found in <home>/plugins although the run started elsewhere.
-    assertThat(Files.readString(workDir.resolve("jobs/greet/logs/hello.log")))
+    assertThat(Files.readString(workDir.resolve("logs/hello.log")))
         .startsWith("=== greet: success (exit 0)")
-        .contains("Hello, world!");
+        .contains("Hello, world!")
+        .contains("=== system: success (exit 0)")
+        .contains("=== etc_entries: success (exit 0)");
   }
 
   @Test
@@ -69,6 +71,40 @@ class RunThroughLauncherIT {
     assertThat(outcome.exitCode()).isZero();
     assertThat(Files.readString(runFile("which.stdout")))
         .isEqualTo(installation.home().resolve("bin/ox_task") + "\n");
+  }
+
+  @Test
+  void underGitHubActionsTheRunMasksGroupsAnnotatesAndWritesTheStepSummary() throws Exception {
+    Path plan = temp.resolve("ci.json");
+    Files.writeString(
+        plan,
+        """
+        {"envs": {"ci": {"secrets": ["DEPLOY_TOKEN"]}},
+         "jobs": {"ok": {"command": ["echo", "fine"]},
+                  "broken": {"env": "ci", "command": ["sh", "-c", "echo $DEPLOY_TOKEN; exit 2"]}}}
+        """);
+    Path summary = temp.resolve("step summary.md");
+
+    Outcome outcome =
+        Launch.of(link, "run", "--work-dir", workDir.toString(), plan.toString())
+            .in(elsewhere)
+            .env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_STEP_SUMMARY", summary.toString())
+            .env("DEPLOY_TOKEN", "tok-8c1f")
+            .run(elsewhere);
+
+    assertThat(outcome.exitCode()).isEqualTo(1);
+    List<String> lines = outcome.stdout().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("::add-mask::tok-8c1f");
+    assertThat(lines.subList(1, lines.size())).noneMatch(line -> line.contains("tok-8c1f"));
+    assertThat(lines)
+        .containsSubsequence("::group::output of ok", "--- stdout:", "fine", "::endgroup::")
+        .containsSubsequence("::group::output of broken", "--- stdout:", "***", "::endgroup::")
+        .contains("::error title=ox_task job broken::failed: exited with code 2");
+    assertThat(Files.readString(summary))
+        .startsWith("### ox_task: 1 of 2 jobs succeeded\n")
+        .containsPattern("\\| ✅ \\| ok \\| success \\| 0 \\| [0-9.]+ s \\|  \\|")
+        .containsPattern("\\| ❌ \\| broken \\| failed \\| 2 \\| [0-9.]+ s \\|  \\|");
   }
 
   private Path runFile(String name) throws IOException {

@@ -2,6 +2,7 @@ package dev.oxtask.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.testing.PythonRequired;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

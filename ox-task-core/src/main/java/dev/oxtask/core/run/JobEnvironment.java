@@ -55,6 +55,8 @@ final class JobEnvironment {
     environment.put("OX_TASK_PLAN_DIR", planDir == null ? "/" : planDir.toString());
     environment.put("OX_TASK_RUN_ID", options.runId());
     environment.put("OX_TASK_WORK_DIR", scratchDir(job).toString());
+    // One folder for log files that all jobs and runs share (not in the original ox_task).
+    environment.put("OX_TASK_LOG_DIR", options.workDir().resolve("logs").toString());
     return environment;
   }
 

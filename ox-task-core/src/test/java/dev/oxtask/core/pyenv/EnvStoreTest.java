@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oxtask.core.pyenv.EnvStore.EnvInfo;
 import dev.oxtask.core.pyenv.EnvStore.Pruned;
+import dev.oxtask.core.testing.PythonRequired;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.oxtask.core.pyenv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.testing.PythonRequired;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;

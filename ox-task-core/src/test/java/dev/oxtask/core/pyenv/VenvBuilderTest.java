@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.run.PythonEnvs.EnvSetupException;
+import dev.oxtask.core.testing.PythonRequired;
+import dev.oxtask.core.testing.TinyWheel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -100,11 +100,16 @@ class EngineTest {
                     "sh",
                     "-c",
                     "echo $RUNNER_VAR; echo $OX_TASK_JOB_NAME; echo $OX_TASK_PLAN_DIR;"
-                        + " echo $OX_TASK_RUN_ID; echo $OX_TASK_WORK_DIR")
+                        + " echo $OX_TASK_RUN_ID; echo $OX_TASK_WORK_DIR; echo $OX_TASK_LOG_DIR")
                 .build());
 
     assertThat(result.output())
-        .isEqualTo("from the runner\nenv\n/plans\nrun-1\n" + work.resolve("jobs/env") + "\n");
+        .isEqualTo(
+            "from the runner\nenv\n/plans\nrun-1\n"
+                + work.resolve("jobs/env")
+                + "\n"
+                + work.resolve("logs")
+                + "\n");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.oxtask.cli;
+package dev.oxtask.core.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
  * Fails a test class loudly when {@code python3} with {@code venv} and {@code ensurepip} is
  * missing: these tests must never pass, or be skipped, without the real thing.
  */
-final class PythonRequired {
+public final class PythonRequired {
 
   private PythonRequired() {}
 
-  static void check() throws InterruptedException {
+  public static void check() throws InterruptedException {
     String problem;
     try {
       Process python =

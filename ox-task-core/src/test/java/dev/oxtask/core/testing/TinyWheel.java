@@ -1,4 +1,4 @@
-package dev.oxtask.cli;
+package dev.oxtask.core.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
  * Writes a minimal pure-Python wheel by hand, so pip can install a real package with {@code
  * --no-index --find-links} and no network.
  */
-final class TinyWheel {
+public final class TinyWheel {
 
   private TinyWheel() {}
 
@@ -25,7 +25,7 @@ final class TinyWheel {
    * Writes {@code <name>-<version>-py3-none-any.whl} into {@code folder}; its package {@code name}
    * has {@code VALUE = "<name> <version>"}.
    */
-  static Path write(Path folder, String name, String version) throws IOException {
+  public static Path write(Path folder, String name, String version) throws IOException {
     String distInfo = name + "-" + version + ".dist-info/";
     Map<String, String> files = new LinkedHashMap<>();
     files.put(name + "/__init__.py", "VALUE = \"" + name + " " + version + "\"\n");
