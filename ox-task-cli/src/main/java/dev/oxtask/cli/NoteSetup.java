@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,8 +55,9 @@ final class NoteSetup implements AutoCloseable {
    * Creates and validates the notes {@code jobs} use, prints the warnings (plugin problems, unknown
    * classes of unused notes), and returns the errors: exit 2 when there are any.
    */
-  List<Diagnostic> check(TaskPlan plan, Collection<TaskJob> jobs) {
-    List<Diagnostic> problems = dispatcher.prepare(plan, jobs);
+  List<Diagnostic> check(
+      TaskPlan plan, Collection<TaskJob> jobs, Map<String, String> runnerEnvironment) {
+    List<Diagnostic> problems = dispatcher.prepare(plan, jobs, runnerEnvironment);
     dispatcher.warnings().forEach(w -> err.println("warning: " + w));
     return problems;
   }

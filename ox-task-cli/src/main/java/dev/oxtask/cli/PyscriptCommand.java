@@ -1,5 +1,6 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.run.ProcessTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -128,7 +129,7 @@ final class PyscriptCommand implements Callable<Integer> {
     Thread errPump = pump(process.getErrorStream(), parent.err, parent.err);
     boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
     if (!finished) {
-      stopTree(process);
+      new ProcessTree(process).stop(KILL_GRACE);
     }
     // Bounded: a background child of the script may hold the pipes open after it exits.
     outPump.join(PUMP_JOIN_MILLIS);
@@ -161,18 +162,6 @@ final class PyscriptCommand implements Callable<Integer> {
     thread.setDaemon(true);
     thread.start();
     return thread;
-  }
-
-  /** SIGTERM to the script and everything it started, SIGKILL to what is left after a grace. */
-  private static void stopTree(Process process) throws InterruptedException {
-    List<ProcessHandle> tree =
-        Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
-    tree.forEach(ProcessHandle::destroy);
-    long giveUp = System.nanoTime() + KILL_GRACE.toNanos();
-    while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < giveUp) {
-      Thread.sleep(50);
-    }
-    tree.forEach(ProcessHandle::destroyForcibly);
   }
 
   /** The reason in "Cannot run program ...: error=2, No such file or directory". */

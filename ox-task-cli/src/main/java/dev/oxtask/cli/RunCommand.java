@@ -129,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
     try (ShutdownGuard guard = ShutdownGuard.install(session::cancel, parent.out, parent.err);
         NoteSetup notes =
             NoteSetup.open(folder, session.masker(), history, parent.out, parent.err)) {
-      List<Diagnostic> problems = notes.check(plan, selected.jobs());
+      List<Diagnostic> problems = notes.check(plan, selected.jobs(), environment);
       if (!problems.isEmpty()) {
         PlanFiles.report(problems, parent.err);
         return ExitCode.USAGE;

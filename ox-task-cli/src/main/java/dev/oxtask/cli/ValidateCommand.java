@@ -61,7 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
     try (NoteSetup notes =
         NoteSetup.open(
             plugins.folder(), new SecretMasker(), Optional.empty(), parent.out, parent.err)) {
-      return notes.check(plan, plan.jobs().values());
+      return notes.check(plan, plan.jobs().values(), parent.environment);
     }
   }
 

@@ -82,7 +82,7 @@ class NoteSetupTest {
             Optional.of(StatusHistory.load(workDir)),
             console,
             new PrintStream(err, true, StandardCharsets.UTF_8))) {
-      List<Diagnostic> problems = notes.check(plan, List.of(job));
+      List<Diagnostic> problems = notes.check(plan, List.of(job), Map.of());
       assertThat(problems).isEmpty();
       assertThat(notes.dispatcher().deliver(job, result(), Map.of())).isEmpty();
     }

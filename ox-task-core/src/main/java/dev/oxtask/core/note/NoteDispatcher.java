@@ -82,13 +82,23 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
    * @return the problems found, each located in the plan; empty when every note is ready
    */
   public List<Diagnostic> prepare(TaskPlan plan, Collection<TaskJob> selectedJobs) {
+    return prepare(plan, selectedJobs, Map.of());
+  }
+
+  /**
+   * Like {@link #prepare(TaskPlan, Collection)}; secret options that the runner's environment
+   * already resolves ({@code "$SLACK_WEBHOOK_URL"}) are masked from now on, so no job's output can
+   * show them, and under GitHub Actions they are registered before anything is printed.
+   */
+  public List<Diagnostic> prepare(
+      TaskPlan plan, Collection<TaskJob> selectedJobs, Map<String, String> runnerEnvironment) {
     Set<String> used = new LinkedHashSet<>();
     selectedJobs.forEach(job -> job.note().filter(n -> !n.isEmpty()).ifPresent(used::add));
     List<Diagnostic> errors = new ArrayList<>();
     for (String name : used) {
       TaskNote note = plan.notes().get(name);
       if (note != null) {
-        Secrets.registerLiterals(note.options(), masker);
+        Secrets.registerLiterals(Secrets.substitute(note.options(), runnerEnvironment), masker);
         errors.addAll(prepareOne(plan, note));
       }
     }

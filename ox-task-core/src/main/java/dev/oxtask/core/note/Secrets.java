@@ -42,8 +42,9 @@ final class Secrets {
   }
 
   /**
-   * Registers the secret values written literally in a plan; a value with {@code $} is registered
-   * only once substituted, so the variable's name is not masked in messages.
+   * Registers the secret values that are fully known: a value still holding a {@code $} (an unset
+   * variable) is registered only once substituted at delivery, so the variable's name is not masked
+   * in messages.
    */
   static void registerLiterals(Map<?, ?> options, SecretMasker masker) {
     collect(options, false, true, masker);

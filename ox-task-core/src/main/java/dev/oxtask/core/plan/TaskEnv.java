@@ -43,6 +43,14 @@ public record TaskEnv(
     requireNonNull(planFile, "planFile");
   }
 
+  /**
+   * True when a variable's value is a command to run: it starts and ends with a backtick (spec
+   * section 3).
+   */
+  public static boolean isBacktick(String value) {
+    return value.length() >= 2 && value.startsWith("`") && value.endsWith("`");
+  }
+
   /** True when jobs of this env run inside a Python virtual environment (spec section 5). */
   public boolean needsPythonEnv() {
     return runtime.isPresent() || !requirements.isEmpty();

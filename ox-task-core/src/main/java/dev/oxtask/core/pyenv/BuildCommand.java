@@ -1,5 +1,6 @@
 package dev.oxtask.core.pyenv;
 
+import dev.oxtask.core.run.ProcessTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,10 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * One step of an env build (probe, venv, pip): a process whose output is appended to the env's log
@@ -31,7 +29,7 @@ final class BuildCommand {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () -> List.copyOf(RUNNING).forEach(p -> stopTree(p.toHandle())),
+                () -> List.copyOf(RUNNING).forEach(BuildCommand::stopQuietly),
                 "ox_task-stop-env-builds"));
   }
 
@@ -68,11 +66,11 @@ final class BuildCommand {
       process.getOutputStream().close();
       long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
       if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-        stopTree(process.toHandle());
+        new ProcessTree(process).stop(GRACE);
         throw new DeadlineException();
       }
     } catch (InterruptedException | IOException e) {
-      stopTree(process.toHandle());
+      stopQuietly(process);
       throw e;
     } finally {
       RUNNING.remove(process);
@@ -80,23 +78,18 @@ final class BuildCommand {
     return process.exitValue();
   }
 
-  /** SIGTERM to the process and all its descendants, SIGKILL to those still alive after GRACE. */
-  static void stopTree(ProcessHandle root) {
-    // Collected before anything is signalled: once a parent dies its children are re-parented
-    // and no longer show up as its descendants.
-    List<ProcessHandle> tree =
-        Stream.concat(Stream.of(root), root.descendants()).filter(ProcessHandle::isAlive).toList();
-    tree.forEach(ProcessHandle::destroy);
-    Instant giveUp = Instant.now().plus(GRACE);
-    for (ProcessHandle handle : tree) {
-      long millis = Math.max(0, Duration.between(Instant.now(), giveUp).toMillis());
-      try {
-        handle.onExit().get(millis, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
+  /** Stops the tree even when this thread is interrupted: nothing may be left running. */
+  private static void stopQuietly(Process process) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      new ProcessTree(process).stop(GRACE);
+    } catch (InterruptedException e) {
+      interrupted = true;
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    } finally {
+      if (interrupted) {
         Thread.currentThread().interrupt();
-        handle.destroyForcibly();
-      } catch (ExecutionException | TimeoutException stillRunning) {
-        handle.destroyForcibly();
       }
     }
   }

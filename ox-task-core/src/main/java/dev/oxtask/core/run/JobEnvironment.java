@@ -123,7 +123,7 @@ final class JobEnvironment {
       throws JobSetupException, InterruptedException {
     for (Map.Entry<String, String> variable : env.variables().entrySet()) {
       String value = variable.getValue();
-      boolean backtick = value.length() >= 2 && value.startsWith("`") && value.endsWith("`");
+      boolean backtick = TaskEnv.isBacktick(value);
       if (backtick && !dryRun) {
         value =
             runBacktick(

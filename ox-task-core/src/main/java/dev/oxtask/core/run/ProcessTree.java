@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A job's process and everything it started, stopped together: SIGTERM to every member, then
- * SIGKILL to whatever is still alive after a grace period.
+ * A process and everything it started, stopped together: SIGTERM to every member, then SIGKILL to
+ * whatever is still alive after a grace period. Used for jobs, env builds and {@code pyscript}.
  *
  * <p>Jobs are started through {@code setsid} (util-linux) when it is installed, so the job leads a
  * session of its own. Members are the process's descendants plus, where {@code /proc} exists, every
@@ -20,19 +20,19 @@ import java.util.stream.Stream;
  * daemons that double-forked. A process that calls {@code setsid()} itself leaves the session and
  * is found only while it is still a descendant.
  */
-final class ProcessTree {
+public final class ProcessTree {
 
   private static final Path SETSID = findSetsid();
   private static final Path PROC = Path.of("/proc");
 
   private final Process process;
 
-  ProcessTree(Process process) {
+  public ProcessTree(Process process) {
     this.process = process;
   }
 
   /** {@code command} prefixed so that it starts in a new session, when that is possible here. */
-  static List<String> inNewSession(List<String> command) {
+  public static List<String> inNewSession(List<String> command) {
     if (SETSID == null) {
       return command;
     }
@@ -75,7 +75,7 @@ final class ProcessTree {
    * Sends SIGTERM to every member, then SIGKILL to any still alive after {@code grace}; processes
    * started while this runs are caught by looking again.
    */
-  void stop(Duration grace) throws InterruptedException {
+  public void stop(Duration grace) throws InterruptedException {
     long deadline = System.nanoTime() + grace.toNanos();
     Set<ProcessHandle> members = members();
     while (!members.isEmpty() && System.nanoTime() < deadline) {

@@ -336,4 +336,22 @@ class NoteDispatcherTest {
     dispatcher().prepare(plan, plan.jobs().values());
     assertThat(masker.mask("pw hunter2, key $KEY")).isEqualTo("pw ***, key $KEY");
   }
+
+  @Test
+  void secretOptionsResolvedByTheRunnerEnvironmentAreMaskedFromPrepareOn() {
+    TaskPlan plan =
+        plan(
+            List.of(
+                note(
+                    "f",
+                    "FailingNote",
+                    Map.of(
+                        "webhook_url", "$HOOK",
+                        "password", "literal-pw",
+                        "token", "$NOT_SET",
+                        "title", "$HOOK"))),
+            List.of(job("a", "f")));
+    dispatcher().prepare(plan, plan.jobs().values(), Map.of("HOOK", "https://hooks/abc"));
+    assertThat(masker.secrets()).containsExactlyInAnyOrder("https://hooks/abc", "literal-pw");
+  }
 }

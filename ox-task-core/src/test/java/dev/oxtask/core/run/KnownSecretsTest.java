@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.plan.TaskJob;
-import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +33,7 @@ class KnownSecretsTest {
             variables,
             List.of("TOKEN", "COMPUTED", "CI_TOKEN", "UNSET"),
             FILE);
-    TaskPlan plan = plan(env, Optional.empty());
+    TaskPlan plan = plan(env);
 
     assertThat(
             KnownSecrets.of(
@@ -44,35 +43,13 @@ class KnownSecretsTest {
         .containsExactly("tok-ann-x", "ci-value");
   }
 
-  @Test
-  void noteOptionsWithSecretKeysAreResolvedUnsetOnesSkipped() {
-    TaskNote note =
-        new TaskNote(
-            "slack",
-            "SlackWebhook",
-            List.of(),
-            List.of(),
-            Map.of(
-                "webhook_url", "$HOOK",
-                "password", "literal-pw",
-                "token", "$NOT_SET",
-                "title", "$HOOK"),
-            FILE);
-    TaskPlan plan = plan(null, Optional.of(note));
-
-    assertThat(
-            KnownSecrets.of(
-                plan, List.copyOf(plan.jobs().values()), Map.of("HOOK", "https://hooks/abc")))
-        .containsExactlyInAnyOrder("https://hooks/abc", "literal-pw");
-  }
-
-  private static TaskPlan plan(TaskEnv env, Optional<TaskNote> note) {
+  private static TaskPlan plan(TaskEnv env) {
     TaskJob job =
         new TaskJob(
             "j",
             List.of(),
-            Optional.ofNullable(env).map(TaskEnv::name),
-            note.map(TaskNote::name),
+            Optional.of(env.name()),
+            Optional.empty(),
             List.of("true"),
             false,
             Duration.ofSeconds(5),
@@ -82,8 +59,8 @@ class KnownSecretsTest {
     return new TaskPlan(
         List.of(FILE),
         List.of(),
-        env == null ? Map.of() : Map.of(env.name(), env),
-        note.map(n -> Map.of(n.name(), n)).orElse(Map.of()),
+        Map.of(env.name(), env),
+        Map.of(),
         Map.of(job.name(), job),
         Map.of());
   }
