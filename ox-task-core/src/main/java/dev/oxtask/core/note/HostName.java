@@ -8,8 +8,20 @@ final class HostName {
 
   private HostName() {}
 
-  /** {@code $HOSTNAME} when set (no DNS lookup), else the local host's name, else "unknown". */
+  /**
+   * The name, looked up once and only when a note is first sent: the lookup may wait on DNS, which
+   * {@code validate} and runs without notes should never do.
+   */
   static String current() {
+    return Lazy.NAME;
+  }
+
+  private static final class Lazy {
+    static final String NAME = lookUp();
+  }
+
+  /** {@code $HOSTNAME} when set (no DNS lookup), else the local host's name, else "unknown". */
+  private static String lookUp() {
     String fromEnv = System.getenv("HOSTNAME");
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv;

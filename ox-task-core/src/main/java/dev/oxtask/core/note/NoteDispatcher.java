@@ -54,7 +54,6 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   private final ExecutorService sender = Executors.newCachedThreadPool(new SenderThreads());
   private final Map<String, PreparedNote> prepared = new ConcurrentHashMap<>();
   private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final String hostName = HostName.current();
 
   /**
    * @param history the previous run's statuses for {@code only_if_status_changed}; empty for {@code
@@ -138,7 +137,11 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     Secrets.register(options, masker);
     NoteContext context =
         new NoteContext(
-            noteName.get(), hostName, NoteContext.gitHubRunUrl(environment), environment, console);
+            noteName.get(),
+            HostName.current(),
+            NoteContext.gitHubRunUrl(environment),
+            environment,
+            console);
     return send(note, new NoteOptions(options), result, context);
   }
 
