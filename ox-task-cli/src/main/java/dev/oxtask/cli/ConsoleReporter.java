@@ -1,8 +1,8 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskJob;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.run.JobOutcome;
 import dev.oxtask.core.run.RunListener;
 import dev.oxtask.core.run.RunResult;

@@ -1,6 +1,6 @@
 package dev.oxtask.cli;
 
-import dev.oxtask.core.result.JobResult;
+import dev.oxtask.core.note.JobResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;

@@ -1,7 +1,7 @@
 package dev.oxtask.cli;
 
-import dev.oxtask.core.note.NoteDispatcher;
-import dev.oxtask.core.note.StatusHistory;
+import dev.oxtask.core.delivery.NoteDispatcher;
+import dev.oxtask.core.delivery.StatusHistory;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;

@@ -1,6 +1,6 @@
 package dev.oxtask.cli;
 
-import dev.oxtask.core.note.StatusHistory;
+import dev.oxtask.core.delivery.StatusHistory;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;

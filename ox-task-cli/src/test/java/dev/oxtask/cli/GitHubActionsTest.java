@@ -2,8 +2,8 @@ package dev.oxtask.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

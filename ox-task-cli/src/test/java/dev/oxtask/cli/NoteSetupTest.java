@@ -2,15 +2,15 @@ package dev.oxtask.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oxtask.core.note.StatusHistory;
+import dev.oxtask.core.delivery.StatusHistory;
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.SourceLocation;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.plugin.PluginsFolder;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

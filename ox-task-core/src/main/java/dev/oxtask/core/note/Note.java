@@ -1,6 +1,5 @@
 package dev.oxtask.core.note;
 
-import dev.oxtask.core.result.JobResult;
 import java.util.List;
 import org.pf4j.ExtensionPoint;
 

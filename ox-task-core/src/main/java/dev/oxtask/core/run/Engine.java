@@ -1,8 +1,8 @@
 package dev.oxtask.core.run;
 
+import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.result.JobResult;
 import dev.oxtask.core.text.SecretMasker;
 import java.time.Duration;
 import java.time.Instant;

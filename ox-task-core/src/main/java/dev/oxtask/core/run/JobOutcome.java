@@ -2,7 +2,7 @@ package dev.oxtask.core.run;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.oxtask.core.result.JobResult;
+import dev.oxtask.core.note.JobResult;
 import java.util.Optional;
 
 /**

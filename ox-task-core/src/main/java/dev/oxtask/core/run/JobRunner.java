@@ -1,9 +1,9 @@
 package dev.oxtask.core.run;
 
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;

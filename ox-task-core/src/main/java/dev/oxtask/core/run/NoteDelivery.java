@@ -1,7 +1,7 @@
 package dev.oxtask.core.run;
 
+import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.plan.TaskJob;
-import dev.oxtask.core.result.JobResult;
 import java.util.Map;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oxtask.core.result.JobResult;
+import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,11 +6,11 @@ import static dev.oxtask.core.testing.Plans.plan;
 import static dev.oxtask.core.testing.Plans.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.delivery.NoteDispatcher;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
-import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.testing.ClasspathNote;
 import dev.oxtask.core.testing.PluginJarBuilder;
 import dev.oxtask.core.testing.TestNotes;
@@ -122,7 +122,7 @@ class CustomNotePluginIntegrationTest {
           public String name() { return "Dup"; }
           public java.util.List<dev.oxtask.core.note.OptionProblem> validate(
               dev.oxtask.core.note.NoteOptions o) { return java.util.List.of(); }
-          public void send(dev.oxtask.core.note.NoteOptions o, dev.oxtask.core.result.JobResult r,
+          public void send(dev.oxtask.core.note.NoteOptions o, dev.oxtask.core.note.JobResult r,
               dev.oxtask.core.note.NoteContext c) {}
         }
         """

@@ -31,7 +31,7 @@ class NoteRegistryTest {
           public String name() { return "Dup"; }
           public java.util.List<dev.oxtask.core.note.OptionProblem> validate(
               dev.oxtask.core.note.NoteOptions o) { return java.util.List.of(); }
-          public void send(dev.oxtask.core.note.NoteOptions o, dev.oxtask.core.result.JobResult r,
+          public void send(dev.oxtask.core.note.NoteOptions o, dev.oxtask.core.note.JobResult r,
               dev.oxtask.core.note.NoteContext c) {}
         }
         """

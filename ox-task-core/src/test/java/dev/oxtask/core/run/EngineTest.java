@@ -6,9 +6,9 @@ import static dev.oxtask.core.run.Plans.plan;
 import static dev.oxtask.core.run.Plans.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.text.SecretMasker;
 import java.nio.file.Files;
 import java.nio.file.Path;

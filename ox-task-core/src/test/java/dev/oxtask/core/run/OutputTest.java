@@ -3,9 +3,9 @@ package dev.oxtask.core.run;
 import static dev.oxtask.core.run.Plans.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,11 @@ import static dev.oxtask.core.run.Plans.job;
 import static dev.oxtask.core.run.Plans.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.run.PythonEnvs.EnvSetupException;
 import dev.oxtask.core.text.SecretMasker;
 import java.nio.file.Files;

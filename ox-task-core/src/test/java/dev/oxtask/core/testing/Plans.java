@@ -1,12 +1,12 @@
 package dev.oxtask.core.testing;
 
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.Condition;
 import dev.oxtask.core.plan.SourceLocation;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -16,7 +16,7 @@ public final class TestNotes {
       package test.notes;
 
       import dev.oxtask.core.note.*;
-      import dev.oxtask.core.result.JobResult;
+      import dev.oxtask.core.note.JobResult;
       import java.nio.file.*;
       import java.util.*;
       import org.pf4j.Extension;
@@ -51,7 +51,7 @@ public final class TestNotes {
       package test.notes;
 
       import dev.oxtask.core.note.*;
-      import dev.oxtask.core.result.JobResult;
+      import dev.oxtask.core.note.JobResult;
       import java.util.*;
       import org.pf4j.Extension;
 

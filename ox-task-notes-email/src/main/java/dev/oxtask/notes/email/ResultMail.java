@@ -1,7 +1,7 @@
 package dev.oxtask.notes.email;
 
+import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.NoteContext;
-import dev.oxtask.core.result.JobResult;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

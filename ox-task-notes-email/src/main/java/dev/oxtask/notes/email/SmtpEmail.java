@@ -1,11 +1,11 @@
 package dev.oxtask.notes.email;
 
+import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.Note;
 import dev.oxtask.core.note.NoteContext;
 import dev.oxtask.core.note.NoteException;
 import dev.oxtask.core.note.NoteOptions;
 import dev.oxtask.core.note.OptionProblem;
-import dev.oxtask.core.result.JobResult;
 import java.util.List;
 import org.pf4j.Extension;
 

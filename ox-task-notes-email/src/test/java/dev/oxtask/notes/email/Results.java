@@ -1,9 +1,9 @@
 package dev.oxtask.notes.email;
 
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.note.NoteContext;
 import dev.oxtask.core.note.NoteOptions;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

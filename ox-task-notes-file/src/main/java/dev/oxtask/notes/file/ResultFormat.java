@@ -1,7 +1,7 @@
 package dev.oxtask.notes.file;
 
+import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.NoteContext;
-import dev.oxtask.core.result.JobResult;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

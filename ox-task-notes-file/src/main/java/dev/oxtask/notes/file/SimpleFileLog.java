@@ -1,11 +1,11 @@
 package dev.oxtask.notes.file;
 
+import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.Note;
 import dev.oxtask.core.note.NoteContext;
 import dev.oxtask.core.note.NoteException;
 import dev.oxtask.core.note.NoteOptions;
 import dev.oxtask.core.note.OptionProblem;
-import dev.oxtask.core.result.JobResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

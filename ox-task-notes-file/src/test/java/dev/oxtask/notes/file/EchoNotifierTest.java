@@ -5,8 +5,8 @@ import static dev.oxtask.notes.file.Results.options;
 import static dev.oxtask.notes.file.Results.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.note.OptionProblem;
-import dev.oxtask.core.result.JobStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,8 @@ package dev.oxtask.notes.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oxtask.core.note.NoteDispatcher;
+import dev.oxtask.core.delivery.NoteDispatcher;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.SourceLocation;
 import dev.oxtask.core.plan.TaskJob;
@@ -11,7 +12,6 @@ import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.plugin.NoteClass;
 import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
-import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

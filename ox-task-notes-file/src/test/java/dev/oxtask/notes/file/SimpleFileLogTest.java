@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.note.NoteException;
 import dev.oxtask.core.note.OptionProblem;
-import dev.oxtask.core.result.JobStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

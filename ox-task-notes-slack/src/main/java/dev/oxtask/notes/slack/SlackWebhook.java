@@ -2,12 +2,12 @@ package dev.oxtask.notes.slack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.Note;
 import dev.oxtask.core.note.NoteContext;
 import dev.oxtask.core.note.NoteException;
 import dev.oxtask.core.note.NoteOptions;
 import dev.oxtask.core.note.OptionProblem;
-import dev.oxtask.core.result.JobResult;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static dev.oxtask.notes.slack.Results.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.note.NoteException;
 import dev.oxtask.core.note.NoteOptions;
 import dev.oxtask.core.note.OptionProblem;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

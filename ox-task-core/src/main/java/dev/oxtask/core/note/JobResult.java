@@ -1,4 +1,4 @@
-package dev.oxtask.core.result;
+package dev.oxtask.core.note;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package dev.oxtask.core.note;
+package dev.oxtask.core.delivery;
 
 import dev.oxtask.core.text.SecretMasker;
 import dev.oxtask.core.text.Template;

@@ -1,8 +1,8 @@
-package dev.oxtask.core.note;
+package dev.oxtask.core.delivery;
 
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.Condition;
-import dev.oxtask.core.result.JobResult;
-import dev.oxtask.core.result.JobStatus;
 import java.util.List;
 
 /** Whether a note's conditions hold for a result; the engine applies them for every plugin. */

@@ -1,4 +1,4 @@
-package dev.oxtask.core.note;
+package dev.oxtask.core.delivery;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,8 +1,8 @@
-package dev.oxtask.core.note;
+package dev.oxtask.core.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oxtask.core.result.JobStatus;
+import dev.oxtask.core.note.JobStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
-package dev.oxtask.core.note;
+package dev.oxtask.core.delivery;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.oxtask.core.result.JobStatus;
+import dev.oxtask.core.note.JobStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

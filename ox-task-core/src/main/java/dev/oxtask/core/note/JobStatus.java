@@ -1,4 +1,4 @@
-package dev.oxtask.core.result;
+package dev.oxtask.core.note;
 
 import java.util.Locale;
 

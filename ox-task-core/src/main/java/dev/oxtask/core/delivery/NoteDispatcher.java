@@ -1,7 +1,13 @@
-package dev.oxtask.core.note;
+package dev.oxtask.core.delivery;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.Note;
+import dev.oxtask.core.note.NoteContext;
+import dev.oxtask.core.note.NoteException;
+import dev.oxtask.core.note.NoteOptions;
+import dev.oxtask.core.note.OptionProblem;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskNote;
@@ -9,7 +15,6 @@ import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.plugin.ContextClassLoader;
 import dev.oxtask.core.plugin.NoteClass;
 import dev.oxtask.core.plugin.NoteRegistry;
-import dev.oxtask.core.result.JobResult;
 import dev.oxtask.core.run.NoteDelivery;
 import dev.oxtask.core.text.ClosestName;
 import dev.oxtask.core.text.SecretMasker;

@@ -1,4 +1,4 @@
-package dev.oxtask.core.note;
+package dev.oxtask.core.delivery;
 
 import static dev.oxtask.core.testing.Plans.job;
 import static dev.oxtask.core.testing.Plans.note;
@@ -7,13 +7,13 @@ import static dev.oxtask.core.testing.Plans.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.Condition;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
-import dev.oxtask.core.result.JobStatus;
 import dev.oxtask.core.testing.TestNotes;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.ByteArrayOutputStream;
