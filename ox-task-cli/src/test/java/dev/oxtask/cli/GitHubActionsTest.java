@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,20 +80,12 @@ class GitHubActionsTest {
   }
 
   private static JobResult result(String job, JobStatus status, int exitCode) {
-    return new JobResult(
-        job,
-        status,
-        OptionalInt.of(exitCode),
-        "",
-        "",
-        List.of("true"),
-        Optional.empty(),
-        Instant.EPOCH,
-        Duration.ofMillis(1500),
-        1,
-        Optional.empty(),
-        false,
-        false,
-        List.of());
+    return JobResult.builder(job, status)
+        .exitCode(exitCode)
+        .command(List.of("true"))
+        .startedAt(Instant.EPOCH)
+        .duration(Duration.ofMillis(1500))
+        .attempts(1)
+        .build();
   }
 }

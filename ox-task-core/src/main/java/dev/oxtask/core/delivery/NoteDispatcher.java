@@ -141,12 +141,12 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     Map<String, Object> options = Secrets.substitute(note.plan().options(), environment);
     Secrets.register(options, masker);
     NoteContext context =
-        new NoteContext(
-            noteName.get(),
-            HostName.current(),
-            NoteContext.gitHubRunUrl(environment),
-            environment,
-            console);
+        NoteContext.builder(noteName.get())
+            .hostName(HostName.current())
+            .runUrl(NoteContext.gitHubRunUrl(environment))
+            .environment(environment)
+            .console(console)
+            .build();
     return send(note, new NoteOptions(options), result, context);
   }
 

@@ -43,7 +43,7 @@ final class SlackMessage {
    */
   static ObjectNode of(
       JobResult result, NoteContext context, Optional<String> title, Optional<String> mention) {
-    Optional<String> ping = mention.filter(m -> !m.isBlank() && isFailure(result.status()));
+    Optional<String> ping = mention.filter(m -> !m.isBlank() && result.status().failed());
     String sentence = sentence(result);
     ObjectNode message = JSON.objectNode();
     String emoji = emoji(result.status());
@@ -58,7 +58,7 @@ final class SlackMessage {
       result.error().ifPresent(e -> code(blocks, "*Error*", e, false, ERROR_LIMIT));
     }
     code(blocks, "*Output*", result.output(), result.outputTruncated(), SECTION_LIMIT);
-    if (isFailure(result.status())) {
+    if (result.status().failed()) {
       code(blocks, "*Stderr*", result.stderr(), result.stderrTruncated(), SECTION_LIMIT);
     }
     blocks.add(footer(result, context));
@@ -92,11 +92,6 @@ final class SlackMessage {
       case CANCELLED -> "🛑";
       case SKIPPED -> "⏭";
     };
-  }
-
-  /** A failure is worth a mention and the job's stderr; a skipped job is not a failure. */
-  static boolean isFailure(JobStatus status) {
-    return status != JobStatus.SUCCESS && status != JobStatus.SKIPPED;
   }
 
   /** {@code 1.2s} under ten seconds, {@code 300s} under an hour, {@code 1h 05m} beyond. */

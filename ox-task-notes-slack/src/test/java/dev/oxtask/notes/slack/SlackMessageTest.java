@@ -101,21 +101,14 @@ class SlackMessageTest {
   @Test
   void outputTheRunnerAlreadyCutGivesNoMisleadingLineCount() {
     JobResult partial =
-        new JobResult(
-            "job",
-            JobStatus.SUCCESS,
-            OptionalInt.of(0),
-            "head\n[... 5000 lines not kept ...]\ntail",
-            "",
-            List.of("job"),
-            Optional.empty(),
-            Results.STARTED,
-            Duration.ZERO,
-            1,
-            Optional.empty(),
-            true,
-            false,
-            List.of());
+        JobResult.builder("job", JobStatus.SUCCESS)
+            .exitCode(0)
+            .output("head\n[... 5000 lines not kept ...]\ntail")
+            .command(List.of("job"))
+            .startedAt(Results.STARTED)
+            .attempts(1)
+            .outputTruncated(true)
+            .build();
 
     ObjectNode message =
         SlackMessage.of(partial, context(Optional.empty()), Optional.empty(), Optional.empty());
