@@ -35,6 +35,7 @@ public final class PluginJarBuilder {
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final List<String> extensions = new ArrayList<>();
   private Optional<String> pluginClass = Optional.empty();
+  private Optional<String> requires = Optional.empty();
 
   private PluginJarBuilder(Optional<String> pluginId, String version) {
     this.pluginId = pluginId;
@@ -68,6 +69,12 @@ public final class PluginJarBuilder {
   public PluginJarBuilder pluginClass(String className, String source) {
     sources.put(className, source);
     pluginClass = Optional.of(className);
+    return this;
+  }
+
+  /** Sets the ox-task versions the plugin works with ({@code Plugin-Requires}). */
+  public PluginJarBuilder requires(String versions) {
+    requires = Optional.of(versions);
     return this;
   }
 
@@ -128,6 +135,7 @@ public final class PluginJarBuilder {
     pluginId.ifPresent(id -> main.putValue("Plugin-Id", id));
     pluginId.ifPresent(id -> main.putValue("Plugin-Version", version));
     pluginClass.ifPresent(c -> main.putValue("Plugin-Class", c));
+    requires.ifPresent(r -> main.putValue("Plugin-Requires", r));
     return manifest;
   }
 
