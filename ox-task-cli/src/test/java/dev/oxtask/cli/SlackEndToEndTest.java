@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs plans through the command line with the real SlackWebhook plugin JAR from {@code
- * <repo>/plugins}, posting to a Slack stand-in on 127.0.0.1.
+ * <repo>/target/plugins}, posting to a Slack stand-in on 127.0.0.1.
  */
 class SlackEndToEndTest {
 
@@ -163,9 +163,9 @@ class SlackEndToEndTest {
     return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
   }
 
-  /** {@code <repo>/plugins}, where the build puts the real plugin JAR before this module runs. */
+  /** {@code <repo>/target/plugins}, where the build puts the real plugin JAR before this runs. */
   private static Path pluginsDir() throws IOException {
-    Path plugins = Path.of("..", "plugins").toAbsolutePath().normalize();
+    Path plugins = Path.of(System.getProperty("ox-task.plugins.dir", "../target/plugins"));
     try (DirectoryStream<Path> jars =
         Files.newDirectoryStream(plugins, "ox-task-notes-slack-*.jar")) {
       assertThat(jars.iterator().hasNext())
