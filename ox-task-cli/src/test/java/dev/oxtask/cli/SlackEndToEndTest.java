@@ -130,8 +130,13 @@ class SlackEndToEndTest {
     assertThat(bodies).isEmpty();
     assertThat(console())
         .contains(
-            "webhook_url is not an http(s) URL after substitution — is the variable"
-                + " OX_TASK_E2E_UNSET_WEBHOOK_URL set in the job's environment?");
+            "unset.json:2:22: notes.slack.webhook_url: $OX_TASK_E2E_UNSET_WEBHOOK_URL is"
+                + " not set by any env of the plan, by ox_task or in the runner's environment, so"
+                + " the note will fail when it is sent")
+        .contains(
+            "note 'slack' (SlackWebhook) failed: option webhook_url uses"
+                + " $OX_TASK_E2E_UNSET_WEBHOOK_URL, not set in the job's environment; set it in the"
+                + " runner's environment or in the job's env");
   }
 
   private Path plan(String jobs) throws IOException {

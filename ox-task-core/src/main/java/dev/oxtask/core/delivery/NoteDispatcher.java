@@ -12,6 +12,7 @@ import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plan.UnsetVariables;
 import dev.oxtask.core.plugin.ContextClassLoader;
 import dev.oxtask.core.plugin.NoteClass;
 import dev.oxtask.core.plugin.NoteRegistry;
@@ -99,11 +100,13 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     Set<String> used = new LinkedHashSet<>();
     selectedJobs.forEach(job -> job.note().filter(n -> !n.isEmpty()).ifPresent(used::add));
     List<Diagnostic> errors = new ArrayList<>();
+    UnsetVariables unset = new UnsetVariables(plan, runnerEnvironment);
     for (String name : used) {
       TaskNote note = plan.notes().get(name);
       if (note != null) {
         Secrets.registerLiterals(Secrets.substitute(note.options(), runnerEnvironment), masker);
         errors.addAll(prepareOne(plan, note));
+        unset.inOptions(note).forEach(w -> warnings.add(w.toString()));
       }
     }
     for (TaskNote note : plan.notes().values()) {
@@ -137,6 +140,10 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     }
     if (!Conditions.hold(note.plan().conditions(), result, changed)) {
       return Optional.empty();
+    }
+    Map<String, Set<String>> missing = UnsetVariables.missing(note.plan().options(), environment);
+    if (!missing.isEmpty()) {
+      return failure(note, unset(missing));
     }
     Map<String, Object> options = Secrets.substitute(note.plan().options(), environment);
     Secrets.register(options, masker);
@@ -221,6 +228,15 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     String message =
         "note '" + note.plan().name() + "' (" + note.plan().className() + ") failed: " + why;
     return Optional.of(masker.mask(message));
+  }
+
+  private static String unset(Map<String, Set<String>> missing) {
+    List<String> parts = new ArrayList<>();
+    missing.forEach(
+        (key, names) -> parts.add("option " + key + " uses $" + String.join(", $", names)));
+    return String.join("; ", parts)
+        + ", not set in the job's environment; set it in the runner's environment or in the"
+        + " job's env";
   }
 
   private String unknownClass(String className) {

@@ -223,24 +223,6 @@ class SmtpEmailDeliveryTest {
   }
 
   @Test
-  void unsetVariableIsNamedInsteadOfConnecting() {
-    assertThatThrownBy(
-            () ->
-                note.send(
-                    options(
-                        "host", "$SMTP_HOST",
-                        "from", "ox-task@example.org",
-                        "to", List.of("alice@example.org", "${OPS_EMAIL}")),
-                    Results.failed(),
-                    Results.context()))
-        .isInstanceOf(NoteException.class)
-        .hasMessage(
-            "option host is still \"$SMTP_HOST\" after substitution: set the environment variable"
-                + " SMTP_HOST (in the runner's environment or the job's env)");
-    assertThat(waits).isEmpty();
-  }
-
-  @Test
   void serverThatIsDownFailsAfterTheRetries() throws IOException {
     int closedPort;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

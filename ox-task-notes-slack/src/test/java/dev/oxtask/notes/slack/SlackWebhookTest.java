@@ -198,30 +198,6 @@ class SlackWebhookTest {
   }
 
   @Test
-  void unsetVariableIsNamedWithoutAnyUrl() {
-    NoteOptions options = new NoteOptions(Map.of("webhook_url", "$SLACK_WEBHOOK_URL"));
-
-    assertThatThrownBy(
-            () -> note.send(options, Results.succeeded("weather", ""), context(Optional.empty())))
-        .isInstanceOf(NoteException.class)
-        .hasMessage(
-            "webhook_url is not an http(s) URL after substitution — is the variable"
-                + " SLACK_WEBHOOK_URL set in the job's environment?");
-  }
-
-  @Test
-  void unsetBracedVariableIsNamedToo() {
-    NoteOptions options = new NoteOptions(Map.of("webhook_url", "${OPS_HOOK}"));
-
-    assertThatThrownBy(
-            () -> note.send(options, Results.succeeded("weather", ""), context(Optional.empty())))
-        .isInstanceOf(NoteException.class)
-        .hasMessage(
-            "webhook_url is not an http(s) URL after substitution — is the variable OPS_HOOK set"
-                + " in the job's environment?");
-  }
-
-  @Test
   void urlWithoutSchemeIsRefusedWithoutShowingIt() {
     NoteOptions options =
         new NoteOptions(Map.of("webhook_url", "hooks.slack.com/services/T1/B2/" + FakeSlack.TOKEN));
