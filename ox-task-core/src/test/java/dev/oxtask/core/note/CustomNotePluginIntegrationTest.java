@@ -50,46 +50,6 @@ class CustomNotePluginIntegrationTest {
   }
 
   @Test
-  void aPlanUsingTheDocumentedPluginsClassNameDeliversThroughIt() {
-    PluginJarBuilder.plugin("hello-note", "1.0.0")
-        .note("com.example.notes.HelloNote", TestNotes.docExample())
-        .writeTo(plugins, "hello-note-1.0.0.jar");
-    try (NoteRegistry registry = load()) {
-      NoteDispatcher dispatcher = dispatcher(registry);
-      TaskPlan plan =
-          plan(
-              List.of(
-                  note("hi", "Hello", Map.of("greeting", "Hi $WHO")),
-                  note("full", "com.example.notes.HelloNote", Map.of())),
-              List.of(job("backup", "hi"), job("prune", "full")));
-
-      assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
-      dispatcher.deliver(
-          plan.jobs().get("backup"), result("backup", JobStatus.SUCCESS, ""), Map.of("WHO", "Ann"));
-      dispatcher.deliver(plan.jobs().get("prune"), result("prune", JobStatus.FAILED, ""), Map.of());
-
-      assertThat(console.toString(StandardCharsets.UTF_8))
-          .isEqualTo("Hi Ann, backup ended: success\nHello, prune ended: failed\n");
-    }
-  }
-
-  @Test
-  void theDocumentedPluginRejectsUnknownOptions() {
-    PluginJarBuilder.plugin("hello-note", "1.0.0")
-        .note("com.example.notes.HelloNote", TestNotes.docExample())
-        .writeTo(plugins, "hello-note-1.0.0.jar");
-    try (NoteRegistry registry = load()) {
-      TaskPlan plan =
-          plan(List.of(note("hi", "HelloNote", Map.of("greting", "x"))), List.of(job("a", "hi")));
-      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
-          .extracting(Diagnostic::toString)
-          .containsExactly(
-              "plan.json:2:5: notes.hi.greting: unknown option — did you mean 'greeting'? Options"
-                  + " of this note: greeting");
-    }
-  }
-
-  @Test
   void notesComeOnlyFromThePluginsFolderNeverFromTheClassPath() throws Exception {
     assertThat(applicationIndexLines()).contains(ClasspathNote.class.getName());
     // A plugin without its own index must not inherit the application's.
