@@ -1,5 +1,6 @@
 package dev.oxtask.core.note;
 
+import dev.oxtask.core.text.JsonText;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +50,7 @@ public final class ResultJson {
 
   /** {@code text} as a JSON string literal, quotes included. */
   public static String quote(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 2);
-    string(out, text);
-    return out.toString();
+    return JsonText.quote(text);
   }
 
   private static void append(StringBuilder out, Object value) {
@@ -85,24 +84,6 @@ public final class ResultJson {
   }
 
   private static void string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    out.append(JsonText.quote(s));
   }
 }

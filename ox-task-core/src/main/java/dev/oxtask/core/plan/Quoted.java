@@ -1,6 +1,6 @@
 package dev.oxtask.core.plan;
 
-import dev.oxtask.core.note.ResultJson;
+import dev.oxtask.core.text.JsonText;
 
 /** Writes a string the way JSON would, so messages show exactly what the plan says. */
 final class Quoted {
@@ -12,6 +12,6 @@ final class Quoted {
   /** {@code "text"} with JSON escapes; a long text is cut and ends with an ellipsis. */
   static String of(String text) {
     String shown = text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text;
-    return ResultJson.quote(shown);
+    return JsonText.quote(shown);
   }
 }
