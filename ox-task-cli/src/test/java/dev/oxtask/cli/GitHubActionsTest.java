@@ -53,8 +53,8 @@ class GitHubActionsTest {
             "### ox_task: 1 of 2 jobs succeeded\n\n"
                 + "| | Job | Status | Exit code | Duration | Note |\n"
                 + "|---|---|---|---|---|---|\n"
-                + "| ✅ | hello | success | 0 | 1.5 s |  |\n"
-                + "| ❌ | a\\|b | failed | 3 | 1.5 s | ⚠️ note 'mail' (SmtpEmail) failed: server down |\n");
+                + "| ✅ | hello | success | 0 | 1.5s |  |\n"
+                + "| ❌ | a\\|b | failed | 3 | 1.5s | ⚠️ note 'mail' (SmtpEmail) failed: server down |\n");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.oxtask.core.delivery;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.Note;
 import dev.oxtask.core.note.NoteContext;
@@ -213,7 +214,8 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       return Optional.empty();
     } catch (TimeoutException e) {
       call.cancel(true);
-      return failure(note, "it did not finish within " + shown(sendTimeout) + " and was abandoned");
+      return failure(
+          note, "it did not finish within " + DurationText.of(sendTimeout) + " and was abandoned");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       return failure(note, cause instanceof NoteException ? cause.getMessage() : cause.toString());
@@ -271,11 +273,6 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
         + "' is ambiguous: it matches "
         + String.join(", ", where)
         + "; use the fully qualified class name";
-  }
-
-  private static String shown(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   private static String classNameKey(TaskNote note) {

@@ -1,5 +1,6 @@
 package dev.oxtask.core.run;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskJob;
@@ -165,7 +166,7 @@ final class JobRunner {
       case TIMEOUT ->
           Optional.of(
               "timed out after "
-                  + JobEnvironment.seconds(job.timeout())
+                  + DurationText.of(job.timeout())
                   + "; its process tree was stopped");
       case CANCELLED ->
           Optional.of("cancelled: ox_task was interrupted; its process tree was stopped");

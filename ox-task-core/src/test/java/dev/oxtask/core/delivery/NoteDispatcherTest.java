@@ -345,8 +345,7 @@ class NoteDispatcherTest {
     Optional<String> failure =
         deliverFailing("hang", dispatcher(Optional.empty(), Duration.ofMillis(300)));
     assertThat(failure)
-        .contains(
-            "note 'f' (FailingNote) failed: it did not finish within 300 ms and was abandoned");
+        .contains("note 'f' (FailingNote) failed: it did not finish within 0.3s and was abandoned");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }
 

@@ -73,7 +73,7 @@ class SmtpEmailDeliveryTest {
             Job:       weather
             Status:    failed
             Exit code: 1
-            Duration:  1.2 s
+            Duration:  1.2s
             Host:      runner-1
             Command:   python3 fetch.py --city 'São Paulo'
             Run:       https://github.com/octo/tasks/actions/runs/42

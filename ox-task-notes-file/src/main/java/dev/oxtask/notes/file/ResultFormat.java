@@ -1,10 +1,10 @@
 package dev.oxtask.notes.file;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.NoteContext;
 import dev.oxtask.core.note.ResultJson;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 
 /** How a result reads in a file or on the console. */
@@ -25,8 +25,7 @@ final class ResultFormat {
         + " ("
         + exit
         + ") in "
-        + String.format(Locale.ROOT, "%.3f", result.durationSeconds())
-        + " s";
+        + DurationText.of(result.duration());
   }
 
   /** A readable block: headline, when and where, then output, stderr and error if any. */

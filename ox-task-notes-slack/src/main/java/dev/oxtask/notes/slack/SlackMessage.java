@@ -3,12 +3,11 @@ package dev.oxtask.notes.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.note.NoteContext;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -68,7 +67,7 @@ final class SlackMessage {
   /** What happened in a few words, e.g. {@code weather succeeded in 1.2s}; not escaped. */
   static String sentence(JobResult result) {
     String job = capped(result.job(), FIELD_VALUE_LIMIT);
-    String duration = seconds(result.duration());
+    String duration = DurationText.of(result.duration());
     return switch (result.status()) {
       case SUCCESS -> job + " succeeded in " + duration;
       case FAILED ->
@@ -92,20 +91,6 @@ final class SlackMessage {
       case CANCELLED -> "🛑";
       case SKIPPED -> "⏭";
     };
-  }
-
-  /** {@code 1.2s} under ten seconds, {@code 300s} under an hour, {@code 1h 05m} beyond. */
-  static String seconds(Duration duration) {
-    long millis = duration.toMillis();
-    long tenths = Math.round(millis / 100.0);
-    if (tenths < 100) {
-      return tenths / 10 + "." + tenths % 10 + "s";
-    }
-    long whole = Math.round(millis / 1000.0);
-    if (whole < 3600) {
-      return whole + "s";
-    }
-    return String.format(Locale.ROOT, "%dh %02dm", whole / 3600, whole % 3600 / 60);
   }
 
   /** Escapes the three characters Slack's mrkdwn gives meaning to. */
@@ -137,7 +122,7 @@ final class SlackMessage {
     String exitCode =
         result.exitCode().isPresent() ? Integer.toString(result.exitCode().getAsInt()) : "none";
     fields.add(field("Exit code", exitCode));
-    fields.add(field("Duration", seconds(result.duration())));
+    fields.add(field("Duration", DurationText.of(result.duration())));
     fields.add(field("Host", escape(capped(context.hostName(), FIELD_VALUE_LIMIT))));
     context
         .runUrl()

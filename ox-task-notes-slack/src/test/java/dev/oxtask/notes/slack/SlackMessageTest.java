@@ -30,15 +30,6 @@ class SlackMessageTest {
   }
 
   @Test
-  void durationsReadLikeAPersonWouldWriteThem() {
-    assertThat(SlackMessage.seconds(Duration.ofMillis(1234))).isEqualTo("1.2s");
-    assertThat(SlackMessage.seconds(Duration.ofMillis(40))).isEqualTo("0.0s");
-    assertThat(SlackMessage.seconds(Duration.ofMillis(9_960))).isEqualTo("10s");
-    assertThat(SlackMessage.seconds(Duration.ofMillis(300_400))).isEqualTo("300s");
-    assertThat(SlackMessage.seconds(Duration.ofSeconds(3_930))).isEqualTo("1h 05m");
-  }
-
-  @Test
   void jobNameIsEscapedInMrkdwnButNotInThePlainTextHeader() {
     ObjectNode message =
         SlackMessage.of(

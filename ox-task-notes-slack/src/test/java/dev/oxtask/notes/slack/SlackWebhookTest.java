@@ -122,15 +122,15 @@ class SlackWebhookTest {
         .isEqualTo(
             JSON.readTree(
                 """
-                {"text": "⏱ sync timed out after 300s",
+                {"text": "⏱ sync timed out after 5m",
                  "blocks": [
                   {"type": "header",
-                   "text": {"type": "plain_text", "text": "⏱ sync timed out after 300s", "emoji": true}},
+                   "text": {"type": "plain_text", "text": "⏱ sync timed out after 5m", "emoji": true}},
                   {"type": "section", "fields": [
                     {"type": "mrkdwn", "text": "*Job*\\nsync"},
                     {"type": "mrkdwn", "text": "*Status*\\ntimeout"},
                     {"type": "mrkdwn", "text": "*Exit code*\\nnone"},
-                    {"type": "mrkdwn", "text": "*Duration*\\n300s"},
+                    {"type": "mrkdwn", "text": "*Duration*\\n5m"},
                     {"type": "mrkdwn", "text": "*Host*\\nrunner-1"}]},
                   {"type": "section", "text": {"type": "mrkdwn",
                    "text": "*Error*\\n```\\ntimed out after 300s\\n```"}},
