@@ -103,8 +103,8 @@ class RunThroughLauncherIT {
         .contains("::error title=ox_task job broken::failed: exited with code 2");
     assertThat(Files.readString(summary))
         .startsWith("### ox_task: 1 of 2 jobs succeeded\n")
-        .containsPattern("\\| ✅ \\| ok \\| success \\| 0 \\| [0-9.]+ s \\|  \\|")
-        .containsPattern("\\| ❌ \\| broken \\| failed \\| 2 \\| [0-9.]+ s \\|  \\|");
+        .containsPattern("\\| ✅ \\| ok \\| success \\| 0 \\| [0-9.]+s \\|  \\|")
+        .containsPattern("\\| ❌ \\| broken \\| failed \\| 2 \\| [0-9.]+s \\|  \\|");
   }
 
   private Path runFile(String name) throws IOException {

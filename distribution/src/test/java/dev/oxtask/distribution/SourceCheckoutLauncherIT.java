@@ -53,6 +53,9 @@ class SourceCheckoutLauncherIT {
         .asString()
         .matches("ox_task: 3 jobs in .*: 3 success");
     assertThat(outcome.exitCode()).isZero();
+    // The note's "$OX_TASK_LOG_DIR/hello.log" goes to the work dir, never into the checkout.
+    assertThat(temp.resolve("work/logs/hello.log")).isRegularFile();
+    assertThat(repository.resolve("$OX_TASK_LOG_DIR")).doesNotExist();
   }
 
   @Test

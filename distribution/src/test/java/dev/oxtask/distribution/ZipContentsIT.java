@@ -68,7 +68,9 @@ class ZipContentsIT {
             "ox-task-core-" + Installation.version() + ".jar")
         .noneMatch(name -> name.startsWith("ox-task-notes-"));
     for (Path jar : jars) {
-      assertThat(pluginId(jar)).as("pf4j Plugin-Id of lib/%s", jar.getFileName()).isEmpty();
+      assertThat(attribute(jar, "Plugin-Id"))
+          .as("pf4j Plugin-Id of lib/%s", jar.getFileName())
+          .isEmpty();
     }
   }
 
@@ -78,8 +80,17 @@ class ZipContentsIT {
     assertThat(jars.stream().map(jar -> jar.getFileName().toString()))
         .containsExactlyInAnyOrderElementsOf(
             NOTE_PLUGINS.stream().map(id -> id + "-" + Installation.version() + ".jar").toList());
-    assertThat(jars.stream().map(ZipContentsIT::pluginId).map(Optional::orElseThrow))
+    assertThat(jars.stream().map(jar -> attribute(jar, "Plugin-Id")).map(Optional::orElseThrow))
         .containsExactlyInAnyOrderElementsOf(NOTE_PLUGINS);
+  }
+
+  @Test
+  void eachPluginRequiresTheOxTaskItWasBuiltWithOrLater() throws IOException {
+    assertThat(jarsIn("plugins"))
+        .allSatisfy(
+            jar ->
+                assertThat(attribute(jar, "Plugin-Requires"))
+                    .contains(">=" + Installation.version()));
   }
 
   @Test
@@ -120,11 +131,11 @@ class ZipContentsIT {
     }
   }
 
-  private static Optional<String> pluginId(Path jar) {
+  private static Optional<String> attribute(Path jar, String name) {
     try (InputStream in = Files.newInputStream(jar);
         JarInputStream jarIn = new JarInputStream(in)) {
       Manifest manifest = jarIn.getManifest();
-      return Optional.ofNullable(manifest).map(m -> m.getMainAttributes().getValue("Plugin-Id"));
+      return Optional.ofNullable(manifest).map(m -> m.getMainAttributes().getValue(name));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

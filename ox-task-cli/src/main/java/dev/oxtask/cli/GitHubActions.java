@@ -1,5 +1,6 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,7 +86,7 @@ final class GitHubActions {
           .append(" | ")
           .append(r.exitCode().isPresent() ? String.valueOf(r.exitCode().getAsInt()) : "")
           .append(" | ")
-          .append(String.format(Locale.ROOT, "%.1f s", r.durationSeconds()))
+          .append(DurationText.of(r.duration()))
           .append(" | ")
           .append(
               Optional.ofNullable(noteFailures.get(r.job())).map(f -> "⚠️ " + cell(f)).orElse(""))

@@ -1,7 +1,6 @@
 package dev.oxtask.cli;
 
 import dev.oxtask.core.note.JobResult;
-import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.run.JobOutcome;
 import dev.oxtask.core.run.RunListener;
@@ -56,7 +55,7 @@ final class GitHubReporter implements RunListener {
       printStream("stderr", r.stderr(), r.stderrTruncated());
       out.println(GitHubActions.groupEnd());
     }
-    if (!r.status().succeeded() && r.status() != JobStatus.SKIPPED) {
+    if (r.status().failed()) {
       out.println(masker.mask(GitHubActions.error("ox_task job " + r.job(), problem(r))));
     }
     outcome

@@ -5,6 +5,7 @@ import dev.oxtask.core.delivery.StatusHistory;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plan.UnsetVariables;
 import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
 import dev.oxtask.core.text.SecretMasker;
@@ -53,12 +54,16 @@ final class NoteSetup implements AutoCloseable {
 
   /**
    * Creates and validates the notes {@code jobs} use, prints the warnings (plugin problems, unknown
-   * classes of unused notes), and returns the errors: exit 2 when there are any.
+   * classes of unused notes, variables nothing sets), and returns the errors: exit 2 when there are
+   * any.
    */
   List<Diagnostic> check(
       TaskPlan plan, Collection<TaskJob> jobs, Map<String, String> runnerEnvironment) {
     List<Diagnostic> problems = dispatcher.prepare(plan, jobs, runnerEnvironment);
     dispatcher.warnings().forEach(w -> err.println("warning: " + w));
+    new UnsetVariables(plan, runnerEnvironment)
+        .inCommands(jobs)
+        .forEach(w -> err.println("warning: " + w));
     return problems;
   }
 

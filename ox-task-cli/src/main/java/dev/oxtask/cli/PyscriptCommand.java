@@ -1,5 +1,6 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.run.ProcessTree;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,7 +141,7 @@ final class PyscriptCommand implements Callable<Integer> {
           "ox_task pyscript: "
               + name
               + " did not finish within "
-              + RemoteFile.seconds(limit)
+              + DurationText.of(limit)
               + " and was stopped (raise --timeout)");
       return TIMED_OUT;
     }

@@ -1,5 +1,6 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.note.DurationText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -108,7 +109,11 @@ record RemoteFile(URI uri) {
       Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
     } catch (HttpTimeoutException e) {
       throw new FetchException(
-          "GET " + uri + " got no answer within " + seconds(timeout) + " (raise --timeout)");
+          "GET "
+              + uri
+              + " got no answer within "
+              + DurationText.of(timeout)
+              + " (raise --timeout)");
     } catch (IOException e) {
       throw new FetchException("GET " + uri + " failed: " + describe(e));
     } catch (InterruptedException e) {
@@ -130,11 +135,6 @@ record RemoteFile(URI uri) {
   private static String describe(IOException e) {
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-  }
-
-  static String seconds(Duration timeout) {
-    double seconds = timeout.toMillis() / 1000.0;
-    return seconds == Math.rint(seconds) ? (long) seconds + "s" : seconds + "s";
   }
 
   private static void deleteQuietly(Path partial) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ox_task run} with the real e-mail plugin JAR from {@code <repo>/plugins} (built by
+ * {@code ox_task run} with the real e-mail plugin JAR from {@code <repo>/target/plugins} (built by
  * ox-task-notes-email) and GreenMail on 127.0.0.1 as the SMTP server.
  */
 class EmailEndToEndTest {
@@ -42,7 +42,7 @@ class EmailEndToEndTest {
 
   @BeforeEach
   void findTheEmailPlugin() throws IOException {
-    plugins = Path.of(System.getProperty("ox-task.plugins.dir", "../plugins"));
+    plugins = Path.of(System.getProperty("ox-task.plugins.dir", "../target/plugins"));
     try (Stream<Path> files = Files.list(plugins)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .as("the e-mail plugin JAR in %s: build it with ./mvnw package", plugins)
@@ -91,7 +91,7 @@ class EmailEndToEndTest {
 
   @Test
   void theEmailExamplePlanValidatesWithThePlugin() {
-    Path example = plugins.toAbsolutePath().getParent().resolve("examples/email.json");
+    Path example = Path.of("..", "examples", "email.json").toAbsolutePath().normalize();
 
     int exitCode =
         Main.run(

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +53,8 @@ class GitHubActionsTest {
             "### ox_task: 1 of 2 jobs succeeded\n\n"
                 + "| | Job | Status | Exit code | Duration | Note |\n"
                 + "|---|---|---|---|---|---|\n"
-                + "| ✅ | hello | success | 0 | 1.5 s |  |\n"
-                + "| ❌ | a\\|b | failed | 3 | 1.5 s | ⚠️ note 'mail' (SmtpEmail) failed: server down |\n");
+                + "| ✅ | hello | success | 0 | 1.5s |  |\n"
+                + "| ❌ | a\\|b | failed | 3 | 1.5s | ⚠️ note 'mail' (SmtpEmail) failed: server down |\n");
   }
 
   @Test
@@ -81,20 +80,12 @@ class GitHubActionsTest {
   }
 
   private static JobResult result(String job, JobStatus status, int exitCode) {
-    return new JobResult(
-        job,
-        status,
-        OptionalInt.of(exitCode),
-        "",
-        "",
-        List.of("true"),
-        Optional.empty(),
-        Instant.EPOCH,
-        Duration.ofMillis(1500),
-        1,
-        Optional.empty(),
-        false,
-        false,
-        List.of());
+    return JobResult.builder(job, status)
+        .exitCode(exitCode)
+        .command(List.of("true"))
+        .startedAt(Instant.EPOCH)
+        .duration(Duration.ofMillis(1500))
+        .attempts(1)
+        .build();
   }
 }

@@ -17,13 +17,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,20 +96,11 @@ class NoteSetupTest {
   }
 
   private static JobResult result() {
-    return new JobResult(
-        "weather",
-        JobStatus.SUCCESS,
-        OptionalInt.of(0),
-        "",
-        "",
-        List.of("true"),
-        Optional.empty(),
-        Instant.EPOCH,
-        Duration.ZERO,
-        1,
-        Optional.empty(),
-        false,
-        false,
-        List.of());
+    return JobResult.builder("weather", JobStatus.SUCCESS)
+        .exitCode(0)
+        .command(List.of("true"))
+        .startedAt(Instant.EPOCH)
+        .attempts(1)
+        .build();
   }
 }

@@ -62,6 +62,41 @@ class RunNotesTest {
   }
 
   @Test
+  void aMistypedVariableInANoteOptionIsWarnedAboutAndFailsTheNoteInsteadOfWritingALiteralPath()
+      throws Exception {
+    int exit = run(logPlan("$OX_TASK_LOGDIR/typo.log", "", "echo hi"));
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "tasks.json:1:51: notes.log.path: $OX_TASK_LOGDIR is not set by any env of the"
+                + " plan, by ox_task or in the runner's environment, so the note will fail when it"
+                + " is sent — did you mean 'OX_TASK_LOG_DIR'?");
+    assertThat(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "note 'log' (SimpleFileLog) failed: option path uses $OX_TASK_LOGDIR, not set in the"
+                + " job's environment; set it in the runner's environment or in the job's env");
+    assertThat(Path.of("$OX_TASK_LOGDIR")).doesNotExist();
+  }
+
+  @Test
+  void aJobCommandNamingAVariableNothingSetsIsWarnedAboutAndRunsAsWritten() throws Exception {
+    int exit =
+        run(
+            """
+            {"envs": {"greeting": {"variables": {"GREETING": "hello"}}},
+             "jobs": {"hello": {"env": "greeting", "command": ["echo", "$GRETING"]}}}
+            """);
+
+    assertThat(exit).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "jobs.hello.command"
+                + ": $GRETING is not set by any env of the plan, by ox_task or in the runner's"
+                + " environment, so it stays as written — did you mean 'GREETING'?");
+  }
+
+  @Test
   void anUnknownNoteClassStopsTheRunBeforeAnyJob() throws Exception {
     Path marker = dir.resolve("ran");
     int exit =

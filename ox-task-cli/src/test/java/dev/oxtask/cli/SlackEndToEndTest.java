@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs plans through the command line with the real SlackWebhook plugin JAR from {@code
- * <repo>/plugins}, posting to a Slack stand-in on 127.0.0.1.
+ * <repo>/target/plugins}, posting to a Slack stand-in on 127.0.0.1.
  */
 class SlackEndToEndTest {
 
@@ -130,8 +130,13 @@ class SlackEndToEndTest {
     assertThat(bodies).isEmpty();
     assertThat(console())
         .contains(
-            "webhook_url is not an http(s) URL after substitution — is the variable"
-                + " OX_TASK_E2E_UNSET_WEBHOOK_URL set in the job's environment?");
+            "unset.json:2:22: notes.slack.webhook_url: $OX_TASK_E2E_UNSET_WEBHOOK_URL is"
+                + " not set by any env of the plan, by ox_task or in the runner's environment, so"
+                + " the note will fail when it is sent")
+        .contains(
+            "note 'slack' (SlackWebhook) failed: option webhook_url uses"
+                + " $OX_TASK_E2E_UNSET_WEBHOOK_URL, not set in the job's environment; set it in the"
+                + " runner's environment or in the job's env");
   }
 
   private Path plan(String jobs) throws IOException {
@@ -163,9 +168,9 @@ class SlackEndToEndTest {
     return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
   }
 
-  /** {@code <repo>/plugins}, where the build puts the real plugin JAR before this module runs. */
+  /** {@code <repo>/target/plugins}, where the build puts the real plugin JAR before this runs. */
   private static Path pluginsDir() throws IOException {
-    Path plugins = Path.of("..", "plugins").toAbsolutePath().normalize();
+    Path plugins = Path.of(System.getProperty("ox-task.plugins.dir", "../target/plugins"));
     try (DirectoryStream<Path> jars =
         Files.newDirectoryStream(plugins, "ox-task-notes-slack-*.jar")) {
       assertThat(jars.iterator().hasNext())

@@ -1,7 +1,6 @@
 package dev.oxtask.core.delivery;
 
 import dev.oxtask.core.note.JobResult;
-import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.Condition;
 import java.util.List;
 
@@ -21,8 +20,7 @@ final class Conditions {
       boolean holds =
           switch (condition) {
             case ONLY_IF_OUTPUT_NON_EMPTY -> !result.output().isBlank();
-            case ONLY_IF_FAILED ->
-                !result.status().succeeded() && result.status() != JobStatus.SKIPPED;
+            case ONLY_IF_FAILED -> result.status().failed();
             case ONLY_IF_SUCCEEDED -> result.status().succeeded();
             case ONLY_IF_STATUS_CHANGED -> statusChanged;
           };

@@ -2,6 +2,7 @@ package dev.oxtask.core.delivery;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.Note;
 import dev.oxtask.core.note.NoteContext;
@@ -12,6 +13,7 @@ import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plan.UnsetVariables;
 import dev.oxtask.core.plugin.ContextClassLoader;
 import dev.oxtask.core.plugin.NoteClass;
 import dev.oxtask.core.plugin.NoteRegistry;
@@ -99,11 +101,13 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     Set<String> used = new LinkedHashSet<>();
     selectedJobs.forEach(job -> job.note().filter(n -> !n.isEmpty()).ifPresent(used::add));
     List<Diagnostic> errors = new ArrayList<>();
+    UnsetVariables unset = new UnsetVariables(plan, runnerEnvironment);
     for (String name : used) {
       TaskNote note = plan.notes().get(name);
       if (note != null) {
         Secrets.registerLiterals(Secrets.substitute(note.options(), runnerEnvironment), masker);
         errors.addAll(prepareOne(plan, note));
+        unset.inOptions(note).forEach(w -> warnings.add(w.toString()));
       }
     }
     for (TaskNote note : plan.notes().values()) {
@@ -138,15 +142,19 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     if (!Conditions.hold(note.plan().conditions(), result, changed)) {
       return Optional.empty();
     }
+    Map<String, Set<String>> missing = UnsetVariables.missing(note.plan().options(), environment);
+    if (!missing.isEmpty()) {
+      return failure(note, unset(missing));
+    }
     Map<String, Object> options = Secrets.substitute(note.plan().options(), environment);
     Secrets.register(options, masker);
     NoteContext context =
-        new NoteContext(
-            noteName.get(),
-            HostName.current(),
-            NoteContext.gitHubRunUrl(environment),
-            environment,
-            console);
+        NoteContext.builder(noteName.get())
+            .hostName(HostName.current())
+            .runUrl(NoteContext.gitHubRunUrl(environment))
+            .environment(environment)
+            .console(console)
+            .build();
     return send(note, new NoteOptions(options), result, context);
   }
 
@@ -206,7 +214,8 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       return Optional.empty();
     } catch (TimeoutException e) {
       call.cancel(true);
-      return failure(note, "it did not finish within " + shown(sendTimeout) + " and was abandoned");
+      return failure(
+          note, "it did not finish within " + DurationText.of(sendTimeout) + " and was abandoned");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       return failure(note, cause instanceof NoteException ? cause.getMessage() : cause.toString());
@@ -221,6 +230,15 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     String message =
         "note '" + note.plan().name() + "' (" + note.plan().className() + ") failed: " + why;
     return Optional.of(masker.mask(message));
+  }
+
+  private static String unset(Map<String, Set<String>> missing) {
+    List<String> parts = new ArrayList<>();
+    missing.forEach(
+        (key, names) -> parts.add("option " + key + " uses $" + String.join(", $", names)));
+    return String.join("; ", parts)
+        + ", not set in the job's environment; set it in the runner's environment or in the"
+        + " job's env";
   }
 
   private String unknownClass(String className) {
@@ -255,11 +273,6 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
         + "' is ambiguous: it matches "
         + String.join(", ", where)
         + "; use the fully qualified class name";
-  }
-
-  private static String shown(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   private static String classNameKey(TaskNote note) {

@@ -26,4 +26,12 @@ public enum JobStatus {
   public boolean succeeded() {
     return this == SUCCESS;
   }
+
+  /**
+   * True when the job ran, or was meant to run, and did not succeed: {@link #FAILED}, {@link
+   * #TIMEOUT}, {@link #ERROR} or {@link #CANCELLED}. A {@link #SKIPPED} job did not fail.
+   */
+  public boolean failed() {
+    return this != SUCCESS && this != SKIPPED;
+  }
 }

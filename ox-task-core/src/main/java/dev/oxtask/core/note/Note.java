@@ -13,15 +13,23 @@ import org.pf4j.ExtensionPoint;
  */
 public interface Note extends ExtensionPoint {
 
-  /** The name plans use in {@code class_name}, e.g. {@code SimpleFileLog}. */
-  String name();
+  /**
+   * The name plans use in {@code class_name}, e.g. {@code SimpleFileLog}; by default the simple
+   * class name (which plans may use anyway).
+   */
+  default String name() {
+    return getClass().getSimpleName();
+  }
 
   /**
-   * Checks a note's options before any job runs, as written in the plan (before substitution).
+   * Checks a note's options before any job runs, as written in the plan (before substitution). By
+   * default every option is accepted.
    *
    * @return every problem found, empty when the options are fine
    */
-  List<OptionProblem> validate(NoteOptions options);
+  default List<OptionProblem> validate(NoteOptions options) {
+    return List.of();
+  }
 
   /**
    * Delivers one result. The engine has already applied the note's conditions and substituted the

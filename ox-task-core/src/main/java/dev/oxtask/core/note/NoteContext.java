@@ -9,25 +9,52 @@ import java.util.Optional;
 /**
  * What a note may need besides its options and the result.
  *
- * @param noteName the key under {@code notes} that is being sent
- * @param hostName the machine the job ran on
- * @param runUrl the GitHub Actions run page, when running under GitHub Actions
- * @param environment the job's environment (runner environment plus the env's variables)
- * @param console the runner's standard output, for notes that print
+ * <p>Built with {@link #builder(String)}, so that what is added later is one more accessor and a
+ * plugin's tests that build contexts keep compiling.
  */
-public record NoteContext(
-    String noteName,
-    String hostName,
-    Optional<String> runUrl,
-    Map<String, String> environment,
-    PrintStream console) {
+public final class NoteContext {
+  private final String noteName;
+  private final String hostName;
+  private final Optional<String> runUrl;
+  private final Map<String, String> environment;
+  private final PrintStream console;
 
-  public NoteContext {
-    requireNonNull(noteName, "noteName");
-    requireNonNull(hostName, "hostName");
-    requireNonNull(runUrl, "runUrl");
-    environment = Map.copyOf(environment);
-    requireNonNull(console, "console");
+  private NoteContext(Builder b) {
+    noteName = b.noteName;
+    hostName = b.hostName;
+    runUrl = b.runUrl;
+    environment = Map.copyOf(b.environment);
+    console = b.console;
+  }
+
+  /** A builder for the context of sending the note {@code noteName}. */
+  public static Builder builder(String noteName) {
+    return new Builder(noteName);
+  }
+
+  /** The key under {@code notes} that is being sent. */
+  public String noteName() {
+    return noteName;
+  }
+
+  /** The machine the job ran on. */
+  public String hostName() {
+    return hostName;
+  }
+
+  /** The GitHub Actions run page, when running under GitHub Actions. */
+  public Optional<String> runUrl() {
+    return runUrl;
+  }
+
+  /** The job's environment (runner environment plus the env's variables). */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** The runner's standard output, for notes that print. */
+  public PrintStream console() {
+    return console;
   }
 
   /**
@@ -46,5 +73,45 @@ public record NoteContext(
 
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
+  }
+
+  /**
+   * Collects a {@link NoteContext}'s fields. Defaults: host {@code localhost}, no run page, an
+   * empty environment, {@code System.out} as the console.
+   */
+  public static final class Builder {
+    private final String noteName;
+    private String hostName = "localhost";
+    private Optional<String> runUrl = Optional.empty();
+    private Map<String, String> environment = Map.of();
+    private PrintStream console = System.out;
+
+    private Builder(String noteName) {
+      this.noteName = requireNonNull(noteName, "noteName");
+    }
+
+    public Builder hostName(String hostName) {
+      this.hostName = requireNonNull(hostName, "hostName");
+      return this;
+    }
+
+    public Builder runUrl(Optional<String> runUrl) {
+      this.runUrl = requireNonNull(runUrl, "runUrl");
+      return this;
+    }
+
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    public Builder console(PrintStream console) {
+      this.console = requireNonNull(console, "console");
+      return this;
+    }
+
+    public NoteContext build() {
+      return new NoteContext(this);
+    }
   }
 }

@@ -47,6 +47,7 @@ public final class NoteRegistry implements AutoCloseable {
   /** Loads and starts every plugin JAR in {@code folder}; a missing folder gives no notes. */
   public static NoteRegistry load(PluginsFolder folder) {
     JarPluginManager manager = new JarPluginManager(folder.path());
+    manager.setSystemVersion(CoreVersion.current());
     List<String> warnings = new ArrayList<>();
     Map<String, PluginJarFile> read = new HashMap<>();
     for (Path jar : jarsIn(folder.path())) {
@@ -60,7 +61,7 @@ public final class NoteRegistry implements AutoCloseable {
       String id = plugin.getPluginId();
       Path jar = plugin.getPluginPath();
       if (plugin.getPluginState() != PluginState.STARTED) {
-        warnings.add(notStarted(plugin));
+        warnings.add(notStarted(manager, plugin));
       } else if (read.get(id).classNames().isEmpty()) {
         warnings.add(
             "plugin '"
@@ -253,7 +254,16 @@ public final class NoteRegistry implements AutoCloseable {
     }
   }
 
-  private static String notStarted(PluginWrapper plugin) {
+  private static String notStarted(PluginManager manager, PluginWrapper plugin) {
+    String requires = plugin.getDescriptor().getRequires().trim();
+    String constraint = requires.matches("\\d+\\.\\d+\\.\\d+") ? ">=" + requires : requires;
+    String version = manager.getSystemVersion();
+    if (!manager.getVersionManager().checkVersionConstraint(version, constraint)) {
+      return String.format(
+          "skipped plugin '%s' (%s): it requires ox-task %s (its Plugin-Requires) and this is"
+              + " ox-task %s; use a version of the plugin built for ox-task %s, or upgrade ox-task",
+          plugin.getPluginId(), plugin.getPluginPath(), constraint, version, version);
+    }
     Throwable failure = plugin.getFailedException();
     String why = failure != null ? "failed to start: " + failure : "is " + plugin.getPluginState();
     return "plugin '"

@@ -32,16 +32,4 @@ public final class BuildTimeouts {
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
-
-  /** {@code 10m}, {@code 1m30s}, {@code 12.3s}: short and readable in a message. */
-  static String format(Duration duration) {
-    long millis = duration.toMillis();
-    if (millis < 60_000) {
-      return millis % 1000 == 0
-          ? millis / 1000 + "s"
-          : String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
-    }
-    long seconds = duration.toSeconds();
-    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds / 60 + "m" + seconds % 60 + "s";
-  }
 }

@@ -1,5 +1,6 @@
 package dev.oxtask.core.pyenv;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.run.PythonEnvs.EnvSetupException;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class EnvBuild {
     } catch (BuildCommand.DeadlineException e) {
       throw failure(
           "building its Python environment took longer than "
-              + BuildTimeouts.format(timeout)
+              + DurationText.of(timeout)
               + " (the longest timeout of its jobs, at least 10 minutes) and was stopped");
     } catch (IOException e) {
       throw new EnvSetupException(prefix() + "cannot build its Python environment: " + e, e);
@@ -90,7 +91,7 @@ final class EnvBuild {
               + "another ox_task process kept building "
               + folder.dir()
               + " for longer than "
-              + BuildTimeouts.format(timeout)
+              + DurationText.of(timeout)
               + " (lock file "
               + folder.lockFile()
               + "); run again when it has finished");
@@ -127,8 +128,7 @@ final class EnvBuild {
     }
     folder.touchLastUsed(Instant.now());
     Duration took = Duration.between(started, Instant.now());
-    log.note(
-        "env '" + env.name() + "' ready in " + BuildTimeouts.format(took) + ": " + folder.dir());
+    log.note("env '" + env.name() + "' ready in " + DurationText.of(took) + ": " + folder.dir());
     return folder.dir();
   }
 

@@ -1,5 +1,6 @@
 package dev.oxtask.core.run;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
@@ -10,7 +11,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,7 +160,7 @@ final class JobEnvironment {
     switch (outcome.end()) {
       case TIMED_OUT:
         throw new JobSetupException(
-            what + "did not finish within the job's timeout of " + seconds(job.timeout()));
+            what + "did not finish within the job's timeout of " + DurationText.of(job.timeout()));
       case CANCELLED:
         throw new JobSetupException(what + "was stopped: the run was interrupted");
       default:
@@ -190,10 +190,5 @@ final class JobEnvironment {
     String bin = venv.resolve("bin").toString();
     environment.put("PATH", path == null || path.isEmpty() ? bin : bin + File.pathSeparator + path);
     environment.put("VIRTUAL_ENV", venv.toString());
-  }
-
-  static String seconds(Duration duration) {
-    double s = duration.toMillis() / 1000.0;
-    return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + "s";
   }
 }

@@ -1,5 +1,6 @@
 package dev.oxtask.core.run;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskJob;
@@ -127,21 +128,23 @@ final class JobRunner {
       String separator = stderr.isEmpty() || stderr.endsWith("\n") ? "" : "\n";
       stderr = stderr + separator + "[" + leftovers.get() + "]\n";
     }
-    return new JobResult(
-        job.name(),
-        last.status(),
-        outcome.map(ProcessRun.Outcome::exitCode).orElse(OptionalInt.empty()),
-        masker.mask(outcome.map(ProcessRun.Outcome::stdout).orElse("")),
-        masker.mask(stderr),
-        prepared.command().stream().map(masker::mask).toList(),
-        Optional.of(prepared.cwd()),
-        startedAt,
-        duration,
-        attempts,
-        last.error().map(masker::mask),
-        outcome.map(ProcessRun.Outcome::stdoutTruncated).orElse(false),
-        outcome.map(ProcessRun.Outcome::stderrTruncated).orElse(false),
-        outcome.isPresent() ? List.of(logFile(job, "stdout"), logFile(job, "stderr")) : List.of());
+    return JobResult.builder(job.name(), last.status())
+        .exitCode(outcome.map(ProcessRun.Outcome::exitCode).orElse(OptionalInt.empty()))
+        .output(masker.mask(outcome.map(ProcessRun.Outcome::stdout).orElse("")))
+        .stderr(masker.mask(stderr))
+        .command(prepared.command().stream().map(masker::mask).toList())
+        .cwd(prepared.cwd())
+        .startedAt(startedAt)
+        .duration(duration)
+        .attempts(attempts)
+        .error(last.error().map(masker::mask))
+        .outputTruncated(outcome.map(ProcessRun.Outcome::stdoutTruncated).orElse(false))
+        .stderrTruncated(outcome.map(ProcessRun.Outcome::stderrTruncated).orElse(false))
+        .logFiles(
+            outcome.isPresent()
+                ? List.of(logFile(job, "stdout"), logFile(job, "stderr"))
+                : List.of())
+        .build();
   }
 
   private static Duration since(long start) {
@@ -163,7 +166,7 @@ final class JobRunner {
       case TIMEOUT ->
           Optional.of(
               "timed out after "
-                  + JobEnvironment.seconds(job.timeout())
+                  + DurationText.of(job.timeout())
                   + "; its process tree was stopped");
       case CANCELLED ->
           Optional.of("cancelled: ox_task was interrupted; its process tree was stopped");
@@ -173,39 +176,15 @@ final class JobRunner {
 
   private JobResult notRun(
       TaskJob job, JobStatus status, String error, Instant startedAt, Duration duration) {
-    return new JobResult(
-        job.name(),
-        status,
-        OptionalInt.empty(),
-        "",
-        "",
-        List.of(),
-        Optional.empty(),
-        startedAt,
-        duration,
-        0,
-        Optional.of(masker.mask(error)),
-        false,
-        false,
-        List.of());
+    return JobResult.builder(job.name(), status)
+        .startedAt(startedAt)
+        .duration(duration)
+        .error(masker.mask(error))
+        .build();
   }
 
   /** The result of a job that was never started ({@code skipped}). */
   static JobResult skipped(TaskJob job, String why) {
-    return new JobResult(
-        job.name(),
-        JobStatus.SKIPPED,
-        OptionalInt.empty(),
-        "",
-        "",
-        List.of(),
-        Optional.empty(),
-        Instant.now(),
-        Duration.ZERO,
-        0,
-        Optional.of(why),
-        false,
-        false,
-        List.of());
+    return JobResult.builder(job.name(), JobStatus.SKIPPED).error(why).build();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oxtask.core.note.JobResult;
+import dev.oxtask.core.note.ResultJson;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,27 +54,13 @@ public final class ReportWriter {
   }
 
   private ObjectNode job(JobResult r) {
-    ObjectNode job = JSON.createObjectNode();
-    job.put("job", r.job());
-    job.put("status", r.status().key());
-    if (r.exitCode().isPresent()) {
-      job.put("exit_code", r.exitCode().getAsInt());
-    } else {
-      job.putNull("exit_code");
-    }
-    job.put("output", masker.mask(r.output()));
-    job.put("stderr", masker.mask(r.stderr()));
-    ArrayNode command = job.putArray("command");
-    r.command().forEach(word -> command.add(masker.mask(word)));
-    job.put("cwd", r.cwd().map(Path::toString).orElse(null));
-    job.put("started_at", r.startedAt().toString());
-    job.put("duration_s", r.durationSeconds());
-    job.put("attempts", r.attempts());
-    job.put("error", r.error().map(masker::mask).orElse(null));
-    job.put("output_truncated", r.outputTruncated());
-    job.put("stderr_truncated", r.stderrTruncated());
-    ArrayNode logs = job.putArray("log_files");
-    r.logFiles().forEach(f -> logs.add(f.toString()));
-    return job;
+    JobResult masked =
+        r.toBuilder()
+            .output(masker.mask(r.output()))
+            .stderr(masker.mask(r.stderr()))
+            .command(r.command().stream().map(masker::mask).toList())
+            .error(r.error().map(masker::mask))
+            .build();
+    return JSON.valueToTree(ResultJson.fields(masked));
   }
 }

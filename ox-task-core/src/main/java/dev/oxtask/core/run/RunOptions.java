@@ -54,21 +54,23 @@ public record RunOptions(
   }
 
   /**
-   * One job at a time, no fail-fast, the spec's grace and output limits, this process's
-   * environment, a fresh run id, no notes, and {@code pythonEnvs} for venvs.
+   * A builder starting from one job at a time, no fail-fast, the spec's grace and output limits,
+   * this process's environment, a fresh run id, no notes, and {@code pythonEnvs} for venvs.
    */
-  public static RunOptions defaults(Path workDir, Path root, PythonEnvs pythonEnvs) {
-    return new RunOptions(
-        workDir,
-        root,
-        newRunId(),
-        System.getenv(),
-        1,
-        false,
-        DEFAULT_KILL_GRACE,
-        OutputLimit.DEFAULT,
-        pythonEnvs,
-        NoteDelivery.NONE);
+  public static Builder builder(Path workDir, Path root, PythonEnvs pythonEnvs) {
+    return new Builder(workDir, root, pythonEnvs);
+  }
+
+  /** A builder holding these options, to derive changed ones. */
+  public Builder toBuilder() {
+    return new Builder(workDir, root, pythonEnvs)
+        .runId(runId)
+        .environment(environment)
+        .parallel(parallel)
+        .failFast(failFast)
+        .killGrace(killGrace)
+        .outputLimit(outputLimit)
+        .notes(notes);
   }
 
   /** A run id that sorts by time and does not collide between runs started the same second. */
@@ -84,101 +86,73 @@ public record RunOptions(
     return workDir.resolve("runs").resolve(runId);
   }
 
-  public RunOptions withParallel(int parallel) {
-    return new RunOptions(
-        workDir,
-        root,
-        runId,
-        environment,
-        parallel,
-        failFast,
-        killGrace,
-        outputLimit,
-        pythonEnvs,
-        notes);
-  }
+  /** Collects {@link RunOptions}; see {@link #builder} for the defaults. */
+  public static final class Builder {
+    private final Path workDir;
+    private final Path root;
+    private final PythonEnvs pythonEnvs;
+    private String runId = newRunId();
+    private Map<String, String> environment = System.getenv();
+    private int parallel = 1;
+    private boolean failFast;
+    private Duration killGrace = DEFAULT_KILL_GRACE;
+    private OutputLimit outputLimit = OutputLimit.DEFAULT;
+    private NoteDelivery notes = NoteDelivery.NONE;
 
-  public RunOptions withFailFast(boolean failFast) {
-    return new RunOptions(
-        workDir,
-        root,
-        runId,
-        environment,
-        parallel,
-        failFast,
-        killGrace,
-        outputLimit,
-        pythonEnvs,
-        notes);
-  }
+    private Builder(Path workDir, Path root, PythonEnvs pythonEnvs) {
+      this.workDir = workDir;
+      this.root = root;
+      this.pythonEnvs = pythonEnvs;
+    }
 
-  public RunOptions withEnvironment(Map<String, String> environment) {
-    return new RunOptions(
-        workDir,
-        root,
-        runId,
-        environment,
-        parallel,
-        failFast,
-        killGrace,
-        outputLimit,
-        pythonEnvs,
-        notes);
-  }
+    public Builder runId(String runId) {
+      this.runId = runId;
+      return this;
+    }
 
-  public RunOptions withKillGrace(Duration killGrace) {
-    return new RunOptions(
-        workDir,
-        root,
-        runId,
-        environment,
-        parallel,
-        failFast,
-        killGrace,
-        outputLimit,
-        pythonEnvs,
-        notes);
-  }
+    public Builder environment(Map<String, String> environment) {
+      this.environment = environment;
+      return this;
+    }
 
-  public RunOptions withOutputLimit(OutputLimit outputLimit) {
-    return new RunOptions(
-        workDir,
-        root,
-        runId,
-        environment,
-        parallel,
-        failFast,
-        killGrace,
-        outputLimit,
-        pythonEnvs,
-        notes);
-  }
+    public Builder parallel(int parallel) {
+      this.parallel = parallel;
+      return this;
+    }
 
-  public RunOptions withNotes(NoteDelivery notes) {
-    return new RunOptions(
-        workDir,
-        root,
-        runId,
-        environment,
-        parallel,
-        failFast,
-        killGrace,
-        outputLimit,
-        pythonEnvs,
-        notes);
-  }
+    public Builder failFast(boolean failFast) {
+      this.failFast = failFast;
+      return this;
+    }
 
-  public RunOptions withRunId(String runId) {
-    return new RunOptions(
-        workDir,
-        root,
-        runId,
-        environment,
-        parallel,
-        failFast,
-        killGrace,
-        outputLimit,
-        pythonEnvs,
-        notes);
+    public Builder killGrace(Duration killGrace) {
+      this.killGrace = killGrace;
+      return this;
+    }
+
+    public Builder outputLimit(OutputLimit outputLimit) {
+      this.outputLimit = outputLimit;
+      return this;
+    }
+
+    public Builder notes(NoteDelivery notes) {
+      this.notes = notes;
+      return this;
+    }
+
+    /** The options; checks them as the constructor does. */
+    public RunOptions build() {
+      return new RunOptions(
+          workDir,
+          root,
+          runId,
+          environment,
+          parallel,
+          failFast,
+          killGrace,
+          outputLimit,
+          pythonEnvs,
+          notes);
+    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.oxtask.core.text;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,21 @@ public final class Template {
           "\\$(?:(?<escaped>\\$)|(?<named>[_a-zA-Z][_a-zA-Z0-9]*)|\\{(?<braced>[_a-zA-Z][_a-zA-Z0-9]*)\\})");
 
   private Template() {}
+
+  /** The variable names {@code text} refers to, in order of appearance ({@code $$} is none). */
+  public static Set<String> names(String text) {
+    Set<String> names = new LinkedHashSet<>();
+    if (text.indexOf('$') < 0) {
+      return names;
+    }
+    Matcher m = PLACEHOLDER.matcher(text);
+    while (m.find()) {
+      if (m.group("escaped") == null) {
+        names.add(m.group("named") != null ? m.group("named") : m.group("braced"));
+      }
+    }
+    return names;
+  }
 
   /** Substitutes variables from {@code values}; unknown names stay as written. */
   public static String substitute(String text, Map<String, String> values) {

@@ -177,6 +177,33 @@ class NoteDispatcherTest {
   }
 
   @Test
+  void aVariableStillUnsetWhenSendingFailsTheNoteNamingItAndNothingIsSent() throws Exception {
+    Map<String, Object> options =
+        Map.of("path", dir + "/$OX_TASK_LOGDIR/rec.txt", "extra", List.of("${TEAM}", "$$5"));
+    TaskPlan plan = plan(List.of(note("rec", "Recorder", options)), List.of(job("a", "rec")));
+    NoteDispatcher dispatcher = dispatcher();
+    assertThat(dispatcher.prepare(plan, plan.jobs().values(), Map.of("TEAM", "ops"))).isEmpty();
+    assertThat(dispatcher.warnings())
+        .containsExactly(
+            "plan.json:2:5: notes.rec.path: $OX_TASK_LOGDIR is not set by any env of the plan, by"
+                + " ox_task or in the runner's environment, so the note will fail when it is sent"
+                + " — did you mean 'OX_TASK_LOG_DIR'?");
+
+    Optional<String> failure =
+        dispatcher.deliver(
+            plan.jobs().get("a"),
+            result("a", JobStatus.SUCCESS, ""),
+            Map.of("OX_TASK_LOG_DIR", dir.toString()));
+
+    assertThat(failure)
+        .contains(
+            "note 'rec' (Recorder) failed: option extra uses $TEAM; option path uses"
+                + " $OX_TASK_LOGDIR, not set in the job's environment; set it in the runner's environment or"
+                + " in the job's env");
+    assertThat(dir.resolve("$OX_TASK_LOGDIR")).doesNotExist();
+  }
+
+  @Test
   void aJobWithoutANoteDeliversNothing() {
     TaskPlan plan = plan(List.of(), List.of(job("a", "")));
     NoteDispatcher dispatcher = dispatcher();
@@ -318,8 +345,7 @@ class NoteDispatcherTest {
     Optional<String> failure =
         deliverFailing("hang", dispatcher(Optional.empty(), Duration.ofMillis(300)));
     assertThat(failure)
-        .contains(
-            "note 'f' (FailingNote) failed: it did not finish within 300 ms and was abandoned");
+        .contains("note 'f' (FailingNote) failed: it did not finish within 0.3s and was abandoned");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }
 

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oxtask.core.delivery.NoteDispatcher;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plugin.CoreVersion;
 import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
 import dev.oxtask.core.testing.ClasspathNote;
@@ -46,46 +47,6 @@ class CustomNotePluginIntegrationTest {
   private NoteRegistry load() {
     return NoteRegistry.load(
         PluginsFolder.resolve(Optional.of(plugins), Map.of(), Optional.empty()));
-  }
-
-  @Test
-  void aPlanUsingTheDocumentedPluginsClassNameDeliversThroughIt() {
-    PluginJarBuilder.plugin("hello-note", "1.0.0")
-        .note("com.example.notes.HelloNote", TestNotes.docExample())
-        .writeTo(plugins, "hello-note-1.0.0.jar");
-    try (NoteRegistry registry = load()) {
-      NoteDispatcher dispatcher = dispatcher(registry);
-      TaskPlan plan =
-          plan(
-              List.of(
-                  note("hi", "Hello", Map.of("greeting", "Hi $WHO")),
-                  note("full", "com.example.notes.HelloNote", Map.of())),
-              List.of(job("backup", "hi"), job("prune", "full")));
-
-      assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
-      dispatcher.deliver(
-          plan.jobs().get("backup"), result("backup", JobStatus.SUCCESS, ""), Map.of("WHO", "Ann"));
-      dispatcher.deliver(plan.jobs().get("prune"), result("prune", JobStatus.FAILED, ""), Map.of());
-
-      assertThat(console.toString(StandardCharsets.UTF_8))
-          .isEqualTo("Hi Ann, backup ended: success\nHello, prune ended: failed\n");
-    }
-  }
-
-  @Test
-  void theDocumentedPluginRejectsUnknownOptions() {
-    PluginJarBuilder.plugin("hello-note", "1.0.0")
-        .note("com.example.notes.HelloNote", TestNotes.docExample())
-        .writeTo(plugins, "hello-note-1.0.0.jar");
-    try (NoteRegistry registry = load()) {
-      TaskPlan plan =
-          plan(List.of(note("hi", "HelloNote", Map.of("greting", "x"))), List.of(job("a", "hi")));
-      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
-          .extracting(Diagnostic::toString)
-          .containsExactly(
-              "plan.json:2:5: notes.hi.greting: unknown option — did you mean 'greeting'? Options"
-                  + " of this note: greeting");
-    }
   }
 
   @Test
@@ -175,6 +136,78 @@ class CustomNotePluginIntegrationTest {
                   + boom
                   + ") failed to start: java.lang.IllegalStateException: no licence; its notes are"
                   + " unavailable)");
+    }
+  }
+
+  @Test
+  void aPluginRequiringANewerOxTaskIsSkippedAndItsNoteIsUnknownWithTheReason() {
+    Path future =
+        PluginJarBuilder.plugin("future-note", "3.0.0")
+            .requires(">=99.0.0")
+            .note("future.Dup", dupSource("future"))
+            .writeTo(plugins, "future-note.jar");
+    TestNotes.writeTestNotesPlugin(plugins);
+    String skipped =
+        "skipped plugin 'future-note' ("
+            + future
+            + "): it requires ox-task >=99.0.0 (its Plugin-Requires) and this is ox-task "
+            + CoreVersion.current()
+            + "; use a version of the plugin built for ox-task "
+            + CoreVersion.current()
+            + ", or upgrade ox-task";
+    try (NoteRegistry registry = load()) {
+      assertThat(registry.warnings()).containsExactly(skipped);
+      TaskPlan plan = plan(List.of(note("n", "Dup", Map.of())), List.of(job("x", "n")));
+      assertThat(dispatcher(registry).prepare(plan, plan.jobs().values()))
+          .extracting(Diagnostic::toString)
+          .containsExactly(
+              "plan.json:3:7: notes.n.class_name: unknown note class 'Dup'; note classes found in "
+                  + plugins
+                  + " (--plugins-dir): FailingNote, RecordingNote (plugin problems: "
+                  + skipped
+                  + ")");
+    }
+  }
+
+  @Test
+  void aPluginRequiringThisOxTaskOrOlderLoads() {
+    PluginJarBuilder.plugin("current-note", "1.0.0")
+        .requires(">=" + CoreVersion.current())
+        .note("current.Dup", dupSource("current"))
+        .writeTo(plugins, "current-note.jar");
+    try (NoteRegistry registry = load()) {
+      assertThat(registry.warnings()).isEmpty();
+      assertThat(registry.find("Dup")).isPresent();
+    }
+  }
+
+  @Test
+  void aNoteImplementingOnlySendIsNamedByItsClassAndAcceptsAnyOption() {
+    PluginJarBuilder.plugin("minimal", "1.0.0")
+        .note(
+            "minimal.Shout",
+            """
+            package minimal;
+            @org.pf4j.Extension
+            public final class Shout implements dev.oxtask.core.note.Note {
+              public void send(dev.oxtask.core.note.NoteOptions o, dev.oxtask.core.note.JobResult r,
+                  dev.oxtask.core.note.NoteContext c) {
+                c.console().println(r.job().toUpperCase() + " " + o.string("suffix", ""));
+              }
+            }
+            """)
+        .writeTo(plugins, "minimal.jar");
+    try (NoteRegistry registry = load()) {
+      NoteDispatcher dispatcher = dispatcher(registry);
+      TaskPlan plan =
+          plan(List.of(note("s", "Shout", Map.of("suffix", "!"))), List.of(job("backup", "s")));
+
+      assertThat(registry.declaredName(registry.find("Shout").orElseThrow())).contains("Shout");
+      assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+      dispatcher.deliver(
+          plan.jobs().get("backup"), result("backup", JobStatus.SUCCESS, ""), Map.of());
+
+      assertThat(console.toString(StandardCharsets.UTF_8)).isEqualTo("BACKUP !\n");
     }
   }
 

@@ -58,14 +58,6 @@ class BuildTimeoutsTest {
     assertThat(BuildTimeouts.forJobs(plan, List.of(noEnv))).isEmpty();
   }
 
-  @Test
-  void durationsReadShortInMessages() {
-    assertThat(BuildTimeouts.format(Duration.ofMinutes(10))).isEqualTo("10m");
-    assertThat(BuildTimeouts.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
-    assertThat(BuildTimeouts.format(Duration.ofSeconds(2))).isEqualTo("2s");
-    assertThat(BuildTimeouts.format(Duration.ofMillis(12_345))).isEqualTo("12.3s");
-  }
-
   private static TaskJob job(String name, String env, Duration timeout) {
     return new TaskJob(
         name,

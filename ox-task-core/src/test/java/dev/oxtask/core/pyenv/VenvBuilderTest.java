@@ -26,33 +26,37 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real venvs built by the real python3 and pip, installing a wheel from a local folder. */
+/**
+ * Real venvs built by the real python3 and pip, installing a wheel from a local folder. Building
+ * one takes seconds, so the tests share one work dir and one built {@code tiny} env; each test uses
+ * its own run names and env names otherwise.
+ */
 class VenvBuilderTest {
 
   private static final String PIP_LINE = "-m pip install -r ";
+  private static final TaskEnv TINY =
+      env("tiny", Optional.empty(), "--no-index", "--find-links wheels", "oxtiny");
 
-  @TempDir Path work;
-  @TempDir Path root;
+  @TempDir static Path work;
+  @TempDir static Path root;
+  private static Path tiny;
 
   @BeforeAll
-  static void needsPython() throws InterruptedException {
+  static void buildTheSharedEnv() throws Exception {
     PythonRequired.check();
-  }
-
-  @BeforeEach
-  void writeWheel() throws IOException {
     // Relative to the runner root, as a plan would write it.
     TinyWheel.write(root.resolve("wheels"), "oxtiny", "1.0");
+    tiny = builder("setup").venvFor(TINY);
   }
 
   @Test
   void concurrentCallersShareOneBuildAndOnePipRun() throws Exception {
-    VenvBuilder builder = builder("run1");
-    TaskEnv env = env("tiny", Optional.empty(), "--no-index", "--find-links wheels", "oxtiny==1.0");
+    VenvBuilder builder = builder("concurrent");
+    TaskEnv env =
+        env("pinned", Optional.empty(), "--no-index", "--find-links wheels", "oxtiny==1.0");
     CountDownLatch start = new CountDownLatch(1);
     Callable<Path> caller =
         () -> {
@@ -67,9 +71,9 @@ class VenvBuilderTest {
       Path venv = first.get(5, TimeUnit.MINUTES);
 
       assertThat(second.get(5, TimeUnit.MINUTES)).isEqualTo(venv);
-      assertThat(count(log("run1", "tiny"), PIP_LINE)).isEqualTo(1);
-      assertThat(envFolders()).containsExactly(venv);
-      assertThat(venv.getFileName().toString()).matches("tiny-[0-9a-f]{12}");
+      assertThat(count(log("concurrent", "pinned"), PIP_LINE)).isEqualTo(1);
+      assertThat(envFolders("pinned")).containsExactly(venv);
+      assertThat(venv.getFileName().toString()).matches("pinned-[0-9a-f]{12}");
       assertThat(run(venv.resolve("bin/python"), "-c", "import oxtiny; print(oxtiny.VALUE)"))
           .isEqualTo("oxtiny 1.0\n");
     } finally {
@@ -79,61 +83,57 @@ class VenvBuilderTest {
 
   @Test
   void laterRunReusesTheCompleteEnvWithoutCallingPip() throws Exception {
-    TaskEnv env = env("tiny", Optional.empty(), "--no-index", "--find-links wheels", "oxtiny");
-    Path built = builder("run1").venvFor(env);
+    Path reused = builder("later").venvFor(TINY);
 
-    Path reused = builder("run2").venvFor(env);
-
-    assertThat(reused).isEqualTo(built);
-    assertThat(count(log("run2", "tiny"), PIP_LINE)).isZero();
-    assertThat(Files.readString(log("run2", "tiny"))).contains("reusing " + built + " (complete)");
-    assertThat(built.resolve("last-used")).exists();
+    assertThat(reused).isEqualTo(tiny);
+    assertThat(count(log("later", "tiny"), PIP_LINE)).isZero();
+    assertThat(Files.readString(log("later", "tiny"))).contains("reusing " + tiny + " (complete)");
+    assertThat(tiny.resolve("last-used")).exists();
   }
 
   @Test
   void halfBuiltEnvIsDeletedAndRebuilt() throws Exception {
-    TaskEnv env = env("tiny", Optional.empty(), "--no-index", "--find-links wheels", "oxtiny");
-    Path venv = builder("run1").venvFor(env);
+    Path venv = tiny;
     // What a build killed before its marker leaves behind.
     Files.delete(venv.resolve(EnvFolder.MARKER));
     Files.writeString(venv.resolve("leftover"), "half");
 
-    Path rebuilt = builder("run2").venvFor(env);
+    Path rebuilt = builder("rebuild").venvFor(TINY);
 
     assertThat(rebuilt).isEqualTo(venv);
-    assertThat(Files.readString(log("run2", "tiny")))
+    assertThat(Files.readString(log("rebuild", "tiny")))
         .contains("deleting " + venv + ": an earlier build did not finish");
-    assertThat(count(log("run2", "tiny"), PIP_LINE)).isEqualTo(1);
+    assertThat(count(log("rebuild", "tiny"), PIP_LINE)).isEqualTo(1);
     assertThat(venv.resolve("leftover")).doesNotExist();
     assertThat(new EnvFolder(venv).isComplete()).isTrue();
   }
 
   @Test
   void brokenRequirementFailsEveryCallerWithPipsTailAndIsNotRetried() throws Exception {
-    VenvBuilder builder = builder("run1");
+    VenvBuilder builder = builder("broken-run");
     TaskEnv env = env("broken", Optional.empty(), "--no-index", "--find-links wheels", "oxgone==9");
 
     String first = messageOf(() -> builder.venvFor(env));
     String second = messageOf(() -> builder.venvFor(env));
 
-    Path log = log("run1", "broken");
+    Path log = log("broken-run", "broken");
     assertThat(first)
         .startsWith("env 'broken': pip install failed (exit 1); last lines of " + log + ":\n")
         .contains("No matching distribution found for oxgone==9");
     assertThat(second).isEqualTo(first);
     assertThat(count(log, PIP_LINE)).isEqualTo(1);
-    assertThat(envFolders()).isEmpty();
+    assertThat(envFolders("broken")).isEmpty();
   }
 
   @Test
   void missingRuntimeNamesTheRuntimeAndTheFix() throws Exception {
     TaskEnv env = env("old", Optional.of("python3.99"));
 
-    assertThat(messageOf(() -> builder("run1").venvFor(env)))
+    assertThat(messageOf(() -> builder("missing").venvFor(env)))
         .isEqualTo(
             "env 'old': cannot start its runtime 'python3.99' (No such file or directory);"
                 + " install that Python, or change envs.old.runtime");
-    assertThat(envFolders()).isEmpty();
+    assertThat(envFolders("old")).isEmpty();
   }
 
   @Test
@@ -146,7 +146,7 @@ class VenvBuilderTest {
           new VenvBuilder(
               work,
               root,
-              work.resolve("run1"),
+              work.resolve("slow-run"),
               Map.of("slow", Duration.ofSeconds(2)),
               environment(Map.of("PIP_TIMEOUT", "600", "PIP_RETRIES", "0")));
 
@@ -154,10 +154,10 @@ class VenvBuilderTest {
           .startsWith(
               "env 'slow': building its Python environment took longer than 2s (the longest"
                   + " timeout of its jobs, at least 10 minutes) and was stopped; last lines of "
-                  + log("run1", "slow")
+                  + log("slow-run", "slow")
                   + ":\n");
       assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
-      assertThat(envFolders()).isEmpty();
+      assertThat(envFolders("slow")).isEmpty();
     }
   }
 
@@ -168,8 +168,8 @@ class VenvBuilderTest {
     Process holder = holdLock(folder.lockFile());
     ExecutorService thread = Executors.newSingleThreadExecutor();
     try {
-      Future<Path> build = thread.submit(() -> builder("run1").venvFor(env));
-      Path log = log("run1", "plain");
+      Future<Path> build = thread.submit(() -> builder("waiting").venvFor(env));
+      Path log = log("waiting", "plain");
       awaitLine(log, "waiting for another ox_task process building " + folder.dir());
       assertThat(folder.dir()).doesNotExist();
 
@@ -185,7 +185,7 @@ class VenvBuilderTest {
 
   @Test
   void lockHeldLongerThanTheBuildTimeoutFailsNamingTheLockFile() throws Exception {
-    TaskEnv env = env("plain", Optional.of("python3"));
+    TaskEnv env = env("locked", Optional.of("python3"));
     EnvFolder folder = folderFor(env);
     Process holder = holdLock(folder.lockFile());
     try {
@@ -193,13 +193,13 @@ class VenvBuilderTest {
           new VenvBuilder(
               work,
               root,
-              work.resolve("run1"),
-              Map.of("plain", Duration.ofSeconds(1)),
+              work.resolve("locked-run"),
+              Map.of("locked", Duration.ofSeconds(1)),
               environment(Map.of()));
 
       assertThat(messageOf(() -> builder.venvFor(env)))
           .isEqualTo(
-              "env 'plain': another ox_task process kept building "
+              "env 'locked': another ox_task process kept building "
                   + folder.dir()
                   + " for longer than 1s (lock file "
                   + folder.lockFile()
@@ -238,7 +238,7 @@ class VenvBuilderTest {
   }
 
   /** The folder VenvBuilder will use for {@code env}, its parent created for a lock file. */
-  private EnvFolder folderFor(TaskEnv env) throws Exception {
+  private static EnvFolder folderFor(TaskEnv env) throws Exception {
     Interpreter python =
         Interpreter.probe(
             env.name(),
@@ -252,7 +252,7 @@ class VenvBuilderTest {
     return folder;
   }
 
-  private VenvBuilder builder(String run) {
+  private static VenvBuilder builder(String run) {
     return new VenvBuilder(work, root, work.resolve(run), Map.of(), environment(Map.of()));
   }
 
@@ -274,16 +274,20 @@ class VenvBuilderTest {
         Path.of("plan.json"));
   }
 
-  private Path log(String run, String env) {
+  private static Path log(String run, String env) {
     return work.resolve(run).resolve("env-" + env + ".log");
   }
 
-  private List<Path> envFolders() throws IOException {
+  /** The env folders built for the env named {@code name}. */
+  private static List<Path> envFolders(String name) throws IOException {
     if (!Files.exists(work.resolve("envs"))) {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(work.resolve("envs"))) {
-      return entries.filter(Files::isDirectory).toList();
+      return entries
+          .filter(Files::isDirectory)
+          .filter(dir -> dir.getFileName().toString().startsWith(name + "-"))
+          .toList();
     }
   }
 

@@ -42,13 +42,14 @@ class DryRunTest {
                     "py"))
             .build();
     RunOptions options =
-        RunOptions.defaults(
+        RunOptions.builder(
                 work,
                 work,
                 env -> {
                   throw new AssertionError("a dry run builds no venv");
                 })
-            .withEnvironment(Map.of());
+            .environment(Map.of())
+            .build();
 
     List<DryRun.Job> jobs =
         new DryRun(options, new SecretMasker()).describe(plan, List.copyOf(plan.jobs().values()));

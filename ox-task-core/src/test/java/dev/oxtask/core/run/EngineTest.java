@@ -35,15 +35,16 @@ class EngineTest {
     environment.put("PATH", System.getenv("PATH"));
     environment.put("RUNNER_VAR", "from the runner");
     options =
-        RunOptions.defaults(
+        RunOptions.builder(
                 work,
                 root,
                 env -> {
                   throw new AssertionError("no venv expected for " + env.name());
                 })
-            .withRunId("run-1")
-            .withEnvironment(environment)
-            .withKillGrace(Duration.ofMillis(500));
+            .runId("run-1")
+            .environment(environment)
+            .killGrace(Duration.ofMillis(500))
+            .build();
   }
 
   private List<JobResult> run(TaskPlan plan) throws InterruptedException {

@@ -27,10 +27,11 @@ class OutputTest {
 
   private JobResult runOne(TaskPlan plan, OutputLimit limit) throws InterruptedException {
     RunOptions options =
-        RunOptions.defaults(work, work, env -> work)
-            .withRunId("r")
-            .withEnvironment(Map.of("PATH", System.getenv("PATH")))
-            .withOutputLimit(limit);
+        RunOptions.builder(work, work, env -> work)
+            .runId("r")
+            .environment(Map.of("PATH", System.getenv("PATH")))
+            .outputLimit(limit)
+            .build();
     return new Engine(options, masker)
         .run(plan, List.copyOf(plan.jobs().values()), RunListener.NONE)
         .outcomes()

@@ -23,9 +23,10 @@ class ProcessTreeTest {
   @TempDir Path work;
 
   private RunOptions options() {
-    return RunOptions.defaults(work, work, env -> work)
-        .withEnvironment(Map.of("PATH", System.getenv("PATH")))
-        .withKillGrace(Duration.ofMillis(500));
+    return RunOptions.builder(work, work, env -> work)
+        .environment(Map.of("PATH", System.getenv("PATH")))
+        .killGrace(Duration.ofMillis(500))
+        .build();
   }
 
   private JobResult runOne(TaskPlan plan) throws InterruptedException {

@@ -28,7 +28,7 @@ class RunPolicyTest {
   @TempDir Path work;
 
   private RunOptions options =
-      RunOptions.defaults(Path.of("."), Path.of("."), env -> Path.of("/unused"));
+      RunOptions.builder(Path.of("."), Path.of("."), env -> Path.of("/unused")).build();
 
   private RunResult run(TaskPlan plan, RunListener listener) throws InterruptedException {
     RunOptions o =
@@ -110,7 +110,7 @@ class RunPolicyTest {
 
   @Test
   void failFastSkipsTheJobsAfterTheFirstFailure() throws Exception {
-    options = options.withFailFast(true);
+    options = options.toBuilder().failFast(true).build();
 
     List<JobResult> results =
         results(plan().job("ok", "true").job("bad", "false").job("never", "true").build());
@@ -125,7 +125,7 @@ class RunPolicyTest {
 
   @Test
   void parallelJobsRunAtOnceAndAreReportedInPlanOrder() throws Exception {
-    options = options.withParallel(4);
+    options = options.toBuilder().parallel(4).build();
     List<String> heard = Collections.synchronizedList(new ArrayList<>());
     TaskPlan plan =
         plan()
@@ -239,18 +239,20 @@ class RunPolicyTest {
   void notesGetTheResultAndEnvironmentAndTheirFailuresAreRecorded() throws Exception {
     List<String> delivered = Collections.synchronizedList(new ArrayList<>());
     options =
-        options.withNotes(
-            (job, result, environment) -> {
-              delivered.add(
-                  job.name()
-                      + ":"
-                      + result.status().key()
-                      + ":"
-                      + environment.get("OX_TASK_JOB_NAME"));
-              return job.name().equals("b")
-                  ? Optional.of("slack said 404 channel_not_found")
-                  : Optional.empty();
-            });
+        options.toBuilder()
+            .notes(
+                (job, result, environment) -> {
+                  delivered.add(
+                      job.name()
+                          + ":"
+                          + result.status().key()
+                          + ":"
+                          + environment.get("OX_TASK_JOB_NAME"));
+                  return job.name().equals("b")
+                      ? Optional.of("slack said 404 channel_not_found")
+                      : Optional.empty();
+                })
+            .build();
 
     RunResult result =
         run(

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /** Plans, notes, jobs and results built in code for the note tests. */
 public final class Plans {
@@ -66,20 +65,13 @@ public final class Plans {
   }
 
   public static JobResult result(String job, JobStatus status, String output) {
-    return new JobResult(
-        job,
-        status,
-        status == JobStatus.SUCCESS ? OptionalInt.of(0) : OptionalInt.of(1),
-        output,
-        "",
-        List.of("true"),
-        Optional.empty(),
-        Instant.parse("2026-11-28T10:00:00Z"),
-        Duration.ofMillis(10),
-        1,
-        Optional.empty(),
-        false,
-        false,
-        List.of());
+    return JobResult.builder(job, status)
+        .exitCode(status == JobStatus.SUCCESS ? 0 : 1)
+        .output(output)
+        .command(List.of("true"))
+        .startedAt(Instant.parse("2026-11-28T10:00:00Z"))
+        .duration(Duration.ofMillis(10))
+        .attempts(1)
+        .build();
   }
 }

@@ -35,6 +35,7 @@ public final class PluginJarBuilder {
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final List<String> extensions = new ArrayList<>();
   private Optional<String> pluginClass = Optional.empty();
+  private Optional<String> requires = Optional.empty();
 
   private PluginJarBuilder(Optional<String> pluginId, String version) {
     this.pluginId = pluginId;
@@ -71,6 +72,12 @@ public final class PluginJarBuilder {
     return this;
   }
 
+  /** Sets the ox-task versions the plugin works with ({@code Plugin-Requires}). */
+  public PluginJarBuilder requires(String versions) {
+    requires = Optional.of(versions);
+    return this;
+  }
+
   /** Compiles the sources and writes {@code folder/fileName}; returns the JAR. */
   public Path writeTo(Path folder, String fileName) {
     try {
@@ -98,13 +105,26 @@ public final class PluginJarBuilder {
   }
 
   private Path compile(Path work) throws IOException {
-    Path src = work.resolve("src");
     Path classes = Files.createDirectories(work.resolve("classes"));
+    compile(sources, classes, Note.class, Extension.class);
+    return classes;
+  }
+
+  /**
+   * Compiles {@code sources} (class name to source) into {@code classes}, against the JARs or
+   * folders that hold {@code classPathOf}.
+   *
+   * @throws IllegalStateException with the compiler's messages when they do not compile
+   */
+  public static void compile(Map<String, String> sources, Path classes, Class<?>... classPathOf)
+      throws IOException {
+    Path src = Files.createTempDirectory("plugin-src-");
+    List<String> classPath = new ArrayList<>();
+    for (Class<?> type : classPathOf) {
+      classPath.add(locationOf(type));
+    }
     List<String> args = new ArrayList<>(List.of("-proc:none", "-d", classes.toString()));
-    args.addAll(
-        List.of(
-            "-classpath",
-            locationOf(Note.class) + java.io.File.pathSeparator + locationOf(Extension.class)));
+    args.addAll(List.of("-classpath", String.join(java.io.File.pathSeparator, classPath)));
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Path file = src.resolve(source.getKey().replace('.', '/') + ".java");
       Files.createDirectories(file.getParent());
@@ -118,7 +138,6 @@ public final class PluginJarBuilder {
     if (exit != 0) {
       throw new IllegalStateException("the test plugin's sources do not compile:\n" + errors);
     }
-    return classes;
   }
 
   private Manifest manifest() {
@@ -128,6 +147,7 @@ public final class PluginJarBuilder {
     pluginId.ifPresent(id -> main.putValue("Plugin-Id", id));
     pluginId.ifPresent(id -> main.putValue("Plugin-Version", version));
     pluginClass.ifPresent(c -> main.putValue("Plugin-Class", c));
+    requires.ifPresent(r -> main.putValue("Plugin-Requires", r));
     return manifest;
   }
 

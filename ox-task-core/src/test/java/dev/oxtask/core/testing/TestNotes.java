@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,15 +92,24 @@ public final class TestNotes {
 
   private TestNotes() {}
 
-  /** The Java example of {@code docs/writing-a-note-plugin.md}, so the doc and the test agree. */
+  /** The first Java block of {@code docs/writing-a-note-plugin.md}: the example note. */
   public static String docExample() {
+    return docJavaBlocks().get(0);
+  }
+
+  /** Every Java block of {@code docs/writing-a-note-plugin.md}, in order. */
+  public static List<String> docJavaBlocks() {
     Path doc = Path.of("..", "docs", "writing-a-note-plugin.md");
     try {
       Matcher m = JAVA_BLOCK.matcher(Files.readString(doc));
-      if (!m.find()) {
+      List<String> blocks = new ArrayList<>();
+      while (m.find()) {
+        blocks.add(m.group(1));
+      }
+      if (blocks.isEmpty()) {
         throw new IllegalStateException(doc + " has no ```java block");
       }
-      return m.group(1);
+      return blocks;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -56,7 +56,6 @@ public final class GmailNotifier implements Note {
   @Override
   public void send(NoteOptions options, JobResult result, NoteContext context)
       throws NoteException {
-    SmtpSettings.requireResolved(options, KEYS);
     smtp.send(settings(options), result, context);
   }
 

@@ -1,5 +1,6 @@
 package dev.oxtask.notes.email;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.NoteContext;
 import jakarta.mail.Message;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -106,7 +106,7 @@ final class ResultMail {
     facts.put(
         "Exit code",
         result.exitCode().isPresent() ? String.valueOf(result.exitCode().getAsInt()) : "none");
-    facts.put("Duration", String.format(Locale.ROOT, "%.1f s", result.durationSeconds()));
+    facts.put("Duration", DurationText.of(result.duration()));
     facts.put("Host", context.hostName());
     facts.put("Command", command(result.command()));
     context.runUrl().ifPresent(url -> facts.put("Run", url));

@@ -39,7 +39,6 @@ public final class SmtpEmail implements Note {
   @Override
   public void send(NoteOptions options, JobResult result, NoteContext context)
       throws NoteException {
-    SmtpSettings.requireResolved(options, SmtpSettings.KEYS);
     send(SmtpSettings.from(options), result, context);
   }
 

@@ -2,7 +2,6 @@ package dev.oxtask.notes.email;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.oxtask.core.note.NoteException;
 import dev.oxtask.core.note.NoteOptions;
 import dev.oxtask.core.note.OptionProblem;
 import java.nio.file.Path;
@@ -10,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Everything needed to mail one result, read from a {@code SmtpEmail} note's options.
@@ -58,9 +55,6 @@ record SmtpSettings(
           "timeout",
           "retries",
           "trust_certificate");
-
-  private static final Pattern BARE_VARIABLE =
-      Pattern.compile("\\$(?:([_a-zA-Z][_a-zA-Z0-9]*)|\\{([_a-zA-Z][_a-zA-Z0-9]*)\\})");
 
   static final double DEFAULT_TIMEOUT_SECONDS = 30;
   static final int DEFAULT_RETRIES = 3;
@@ -133,29 +127,6 @@ record SmtpSettings(
     Addresses.check(options, "to", check);
     Addresses.check(options, "cc", check);
     return check.problems();
-  }
-
-  /**
-   * Fails when one of {@code keys} is still a bare {@code $NAME} or {@code ${NAME}} after
-   * substitution: the variable is not set, and sending would fail later with a puzzling error.
-   */
-  static void requireResolved(NoteOptions options, Set<String> keys) throws NoteException {
-    for (String key : keys.stream().sorted().toList()) {
-      for (String value : options.strings(key)) {
-        Matcher m = BARE_VARIABLE.matcher(value.strip());
-        if (m.matches()) {
-          String name = m.group(1) != null ? m.group(1) : m.group(2);
-          throw new NoteException(
-              "option "
-                  + key
-                  + " is still \""
-                  + value
-                  + "\" after substitution: set the environment variable "
-                  + name
-                  + " (in the runner's environment or the job's env)");
-        }
-      }
-    }
   }
 
   /** Where the server is, for messages: {@code smtp.example.org:587}. */

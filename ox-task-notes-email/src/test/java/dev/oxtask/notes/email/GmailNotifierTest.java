@@ -2,9 +2,7 @@ package dev.oxtask.notes.email;
 
 import static dev.oxtask.notes.email.Results.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oxtask.core.note.NoteException;
 import dev.oxtask.core.note.OptionProblem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,24 +52,6 @@ class GmailNotifierTest {
 
     assertThat(settings.to()).containsExactly("a@example.org", "b@example.org");
     assertThat(settings.subject()).contains("nightly backup");
-  }
-
-  @Test
-  void unsetAppPasswordVariableIsNamedWithoutSending() {
-    assertThatThrownBy(
-            () ->
-                note.send(
-                    options(
-                        "to_email", "ops@example.org",
-                        "from_email", "me@gmail.com",
-                        "app_passwd", "$GMAIL_APP_PASSWORD"),
-                    Results.failed(),
-                    Results.context()))
-        .isInstanceOf(NoteException.class)
-        .hasMessage(
-            "option app_passwd is still \"$GMAIL_APP_PASSWORD\" after substitution: set the"
-                + " environment variable GMAIL_APP_PASSWORD (in the runner's environment or the"
-                + " job's env)");
   }
 
   @Test

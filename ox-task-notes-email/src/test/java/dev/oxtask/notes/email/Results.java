@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /** Job results, contexts and options the e-mail tests send. */
 final class Results {
@@ -21,50 +20,40 @@ final class Results {
   private Results() {}
 
   static JobResult failed() {
-    return new JobResult(
-        "weather",
-        JobStatus.FAILED,
-        OptionalInt.of(1),
-        "line1\n<b>bold</b> & co\n",
-        "Traceback (most recent call last):\nValueError: bad\n",
-        List.of("python3", "fetch.py", "--city", "São Paulo"),
-        Optional.empty(),
-        Instant.parse("2026-11-28T06:00:00Z"),
-        Duration.ofMillis(1234),
-        1,
-        Optional.of("exited with code 1"),
-        false,
-        false,
-        List.of(
-            Path.of("/tmp/ox_task/runs/r1/weather.stdout"),
-            Path.of("/tmp/ox_task/runs/r1/weather.stderr")));
+    return JobResult.builder("weather", JobStatus.FAILED)
+        .exitCode(1)
+        .output("line1\n<b>bold</b> & co\n")
+        .stderr("Traceback (most recent call last):\nValueError: bad\n")
+        .command(List.of("python3", "fetch.py", "--city", "São Paulo"))
+        .startedAt(Instant.parse("2026-11-28T06:00:00Z"))
+        .duration(Duration.ofMillis(1234))
+        .attempts(1)
+        .error("exited with code 1")
+        .logFiles(
+            List.of(
+                Path.of("/tmp/ox_task/runs/r1/weather.stdout"),
+                Path.of("/tmp/ox_task/runs/r1/weather.stderr")))
+        .build();
   }
 
   static JobResult succeeded() {
-    return new JobResult(
-        "backup",
-        JobStatus.SUCCESS,
-        OptionalInt.of(0),
-        "done\n",
-        "a warning on stderr\n",
-        List.of("./backup.sh"),
-        Optional.empty(),
-        Instant.parse("2026-11-28T06:00:00Z"),
-        Duration.ofMillis(500),
-        1,
-        Optional.empty(),
-        false,
-        false,
-        List.of());
+    return JobResult.builder("backup", JobStatus.SUCCESS)
+        .exitCode(0)
+        .output("done\n")
+        .stderr("a warning on stderr\n")
+        .command(List.of("./backup.sh"))
+        .startedAt(Instant.parse("2026-11-28T06:00:00Z"))
+        .duration(Duration.ofMillis(500))
+        .attempts(1)
+        .build();
   }
 
   static NoteContext context() {
-    return new NoteContext(
-        "mail",
-        "runner-1",
-        Optional.of("https://github.com/octo/tasks/actions/runs/42"),
-        Map.of(),
-        new PrintStream(OutputStream.nullOutputStream()));
+    return NoteContext.builder("mail")
+        .hostName("runner-1")
+        .runUrl(Optional.of("https://github.com/octo/tasks/actions/runs/42"))
+        .console(new PrintStream(OutputStream.nullOutputStream()))
+        .build();
   }
 
   /** Options from alternating keys and values, in that order. */

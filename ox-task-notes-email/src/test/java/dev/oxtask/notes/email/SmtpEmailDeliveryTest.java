@@ -73,7 +73,7 @@ class SmtpEmailDeliveryTest {
             Job:       weather
             Status:    failed
             Exit code: 1
-            Duration:  1.2 s
+            Duration:  1.2s
             Host:      runner-1
             Command:   python3 fetch.py --city 'São Paulo'
             Run:       https://github.com/octo/tasks/actions/runs/42
@@ -219,24 +219,6 @@ class SmtpEmailDeliveryTest {
         .hasMessageStartingWith("TLS with 127.0.0.1:" + port() + " failed: ")
         .hasMessageEndingWith(
             " — check that the port speaks security ssl (ssl: usually 465, starttls: usually 587)");
-    assertThat(waits).isEmpty();
-  }
-
-  @Test
-  void unsetVariableIsNamedInsteadOfConnecting() {
-    assertThatThrownBy(
-            () ->
-                note.send(
-                    options(
-                        "host", "$SMTP_HOST",
-                        "from", "ox-task@example.org",
-                        "to", List.of("alice@example.org", "${OPS_EMAIL}")),
-                    Results.failed(),
-                    Results.context()))
-        .isInstanceOf(NoteException.class)
-        .hasMessage(
-            "option host is still \"$SMTP_HOST\" after substitution: set the environment variable"
-                + " SMTP_HOST (in the runner's environment or the job's env)");
     assertThat(waits).isEmpty();
   }
 

@@ -1,11 +1,10 @@
 package dev.oxtask.notes.file;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.NoteContext;
-import java.nio.file.Path;
+import dev.oxtask.core.note.ResultJson;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** How a result reads in a file or on the console. */
@@ -26,8 +25,7 @@ final class ResultFormat {
         + " ("
         + exit
         + ") in "
-        + String.format(Locale.ROOT, "%.3f", result.durationSeconds())
-        + " s";
+        + DurationText.of(result.duration());
   }
 
   /** A readable block: headline, when and where, then output, stderr and error if any. */
@@ -57,24 +55,10 @@ final class ResultFormat {
 
   /** One JSON object holding the result's fields (spec section 4), ending with a newline. */
   static String jsonLine(JobResult result, NoteContext context) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("job", result.job());
-    fields.put("status", result.status().key());
-    fields.put("exit_code", result.exitCode().isPresent() ? result.exitCode().getAsInt() : null);
-    fields.put("output", result.output());
-    fields.put("stderr", result.stderr());
-    fields.put("command", result.command());
-    fields.put("cwd", result.cwd().map(Path::toString).orElse(null));
-    fields.put("started_at", result.startedAt().toString());
-    fields.put("duration_s", result.durationSeconds());
-    fields.put("attempts", result.attempts());
-    fields.put("error", result.error().orElse(null));
-    fields.put("output_truncated", result.outputTruncated());
-    fields.put("stderr_truncated", result.stderrTruncated());
-    fields.put("log_files", result.logFiles().stream().map(Path::toString).toList());
+    Map<String, Object> fields = ResultJson.fields(result);
     fields.put("note", context.noteName());
     fields.put("host", context.hostName());
-    return Json.write(fields) + "\n";
+    return ResultJson.write(fields) + "\n";
   }
 
   /**

@@ -33,35 +33,34 @@ class EchoNotifierTest {
 
   @Test
   void printsTheHeadlineAndAShortOutputWhole() {
-    assertThat(echo(Map.of(), "sunny\n"))
-        .isEqualTo("weather: success (exit 0) in 1.250 s\nsunny\n");
+    assertThat(echo(Map.of(), "sunny\n")).isEqualTo("weather: success (exit 0) in 1.3s\nsunny\n");
   }
 
   @Test
   void printsOnlyTheHeadlineWhenThereIsNoOutput() {
-    assertThat(echo(Map.of(), "")).isEqualTo("weather: success (exit 0) in 1.250 s\n");
+    assertThat(echo(Map.of(), "")).isEqualTo("weather: success (exit 0) in 1.3s\n");
   }
 
   @Test
   void keepsSixLinesByDefault() {
     assertThat(echo(Map.of(), "1\n2\n3\n4\n5\n6\n7\n8\n"))
-        .isEqualTo("weather: success (exit 0) in 1.250 s\n1\n2\n3\n4\n5\n6\n[...]\n");
+        .isEqualTo("weather: success (exit 0) in 1.3s\n1\n2\n3\n4\n5\n6\n[...]\n");
   }
 
   @Test
   void keeps450CharactersByDefault() {
     String printed = echo(Map.of(), "y".repeat(1000));
     assertThat(printed)
-        .isEqualTo("weather: success (exit 0) in 1.250 s\n" + "y".repeat(450) + "\n[...]\n");
+        .isEqualTo("weather: success (exit 0) in 1.3s\n" + "y".repeat(450) + "\n[...]\n");
   }
 
   @Test
   void maxLinesAndMaxLenAreOptions() {
     assertThat(echo(Map.of("max_lines", 2), "1\n2\n3\n"))
-        .isEqualTo("weather: success (exit 0) in 1.250 s\n1\n2\n[...]\n");
+        .isEqualTo("weather: success (exit 0) in 1.3s\n1\n2\n[...]\n");
     console.reset();
     assertThat(echo(Map.of("max_len", 3), "abcdef\n"))
-        .isEqualTo("weather: success (exit 0) in 1.250 s\nabc\n[...]\n");
+        .isEqualTo("weather: success (exit 0) in 1.3s\nabc\n[...]\n");
   }
 
   @Test

@@ -35,7 +35,7 @@ class FileNotifierTest {
         result("b", JobStatus.FAILED, "two\n"),
         context());
     String text = Files.readString(file);
-    assertThat(text).startsWith("=== b: failed (exit 3) in 1.250 s\n").contains("two\n");
+    assertThat(text).startsWith("=== b: failed (exit 3) in 1.3s\n").contains("two\n");
     assertThat(text).doesNotContain("one");
   }
 

@@ -110,7 +110,7 @@ class FilePluginJarTest {
     assertThat(Files.readString(out.resolve("weather.jsonl"))).startsWith("{\"job\":\"weather\"");
     assertThat(Files.readString(out.resolve("last.txt"))).startsWith("=== backup: success");
     assertThat(console.toString(StandardCharsets.UTF_8))
-        .isEqualTo("ping: success (exit 0) in 1.250 s\na\n[...]\n");
+        .isEqualTo("ping: success (exit 0) in 1.3s\na\n[...]\n");
   }
 
   @Test

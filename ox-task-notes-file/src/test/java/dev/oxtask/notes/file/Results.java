@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /** Job results and note contexts for the tests. */
 final class Results {
@@ -23,25 +22,20 @@ final class Results {
   private Results() {}
 
   static JobResult result(String job, JobStatus status, String output) {
-    return new JobResult(
-        job,
-        status,
-        status == JobStatus.SUCCESS ? OptionalInt.of(0) : OptionalInt.of(3),
-        output,
-        "",
-        List.of("echo", "hi"),
-        Optional.of(Path.of("/work")),
-        STARTED,
-        Duration.ofMillis(1250),
-        1,
-        status == JobStatus.SUCCESS ? Optional.empty() : Optional.of("exit code 3"),
-        false,
-        false,
-        List.of());
+    return JobResult.builder(job, status)
+        .exitCode(status == JobStatus.SUCCESS ? 0 : 3)
+        .output(output)
+        .command(List.of("echo", "hi"))
+        .cwd(Path.of("/work"))
+        .startedAt(STARTED)
+        .duration(Duration.ofMillis(1250))
+        .attempts(1)
+        .error(status == JobStatus.SUCCESS ? Optional.empty() : Optional.of("exit code 3"))
+        .build();
   }
 
   static NoteContext context(PrintStream console) {
-    return new NoteContext("log", "runner-1", Optional.empty(), Map.of(), console);
+    return NoteContext.builder("log").hostName("runner-1").console(console).build();
   }
 
   static NoteContext context() {

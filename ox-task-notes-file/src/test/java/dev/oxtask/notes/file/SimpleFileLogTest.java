@@ -45,7 +45,7 @@ class SimpleFileLogTest {
     assertThat(Files.readString(log))
         .isEqualTo(
             """
-            === weather: failed (exit 3) in 1.250 s
+            === weather: failed (exit 3) in 1.3s
             started: 2026-11-28T10:00:00Z on runner-1
             command: echo hi
             cwd: /work

@@ -3,12 +3,11 @@ package dev.oxtask.notes.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.note.NoteContext;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,7 +42,7 @@ final class SlackMessage {
    */
   static ObjectNode of(
       JobResult result, NoteContext context, Optional<String> title, Optional<String> mention) {
-    Optional<String> ping = mention.filter(m -> !m.isBlank() && isFailure(result.status()));
+    Optional<String> ping = mention.filter(m -> !m.isBlank() && result.status().failed());
     String sentence = sentence(result);
     ObjectNode message = JSON.objectNode();
     String emoji = emoji(result.status());
@@ -58,7 +57,7 @@ final class SlackMessage {
       result.error().ifPresent(e -> code(blocks, "*Error*", e, false, ERROR_LIMIT));
     }
     code(blocks, "*Output*", result.output(), result.outputTruncated(), SECTION_LIMIT);
-    if (isFailure(result.status())) {
+    if (result.status().failed()) {
       code(blocks, "*Stderr*", result.stderr(), result.stderrTruncated(), SECTION_LIMIT);
     }
     blocks.add(footer(result, context));
@@ -68,7 +67,7 @@ final class SlackMessage {
   /** What happened in a few words, e.g. {@code weather succeeded in 1.2s}; not escaped. */
   static String sentence(JobResult result) {
     String job = capped(result.job(), FIELD_VALUE_LIMIT);
-    String duration = seconds(result.duration());
+    String duration = DurationText.of(result.duration());
     return switch (result.status()) {
       case SUCCESS -> job + " succeeded in " + duration;
       case FAILED ->
@@ -92,25 +91,6 @@ final class SlackMessage {
       case CANCELLED -> "🛑";
       case SKIPPED -> "⏭";
     };
-  }
-
-  /** A failure is worth a mention and the job's stderr; a skipped job is not a failure. */
-  static boolean isFailure(JobStatus status) {
-    return status != JobStatus.SUCCESS && status != JobStatus.SKIPPED;
-  }
-
-  /** {@code 1.2s} under ten seconds, {@code 300s} under an hour, {@code 1h 05m} beyond. */
-  static String seconds(Duration duration) {
-    long millis = duration.toMillis();
-    long tenths = Math.round(millis / 100.0);
-    if (tenths < 100) {
-      return tenths / 10 + "." + tenths % 10 + "s";
-    }
-    long whole = Math.round(millis / 1000.0);
-    if (whole < 3600) {
-      return whole + "s";
-    }
-    return String.format(Locale.ROOT, "%dh %02dm", whole / 3600, whole % 3600 / 60);
   }
 
   /** Escapes the three characters Slack's mrkdwn gives meaning to. */
@@ -142,7 +122,7 @@ final class SlackMessage {
     String exitCode =
         result.exitCode().isPresent() ? Integer.toString(result.exitCode().getAsInt()) : "none";
     fields.add(field("Exit code", exitCode));
-    fields.add(field("Duration", seconds(result.duration())));
+    fields.add(field("Duration", DurationText.of(result.duration())));
     fields.add(field("Host", escape(capped(context.hostName(), FIELD_VALUE_LIMIT))));
     context
         .runUrl()

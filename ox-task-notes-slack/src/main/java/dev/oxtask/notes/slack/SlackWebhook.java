@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.pf4j.Extension;
 
 /** Posts each job result to a Slack channel through an incoming webhook (spec section 6). */
@@ -34,10 +32,6 @@ public final class SlackWebhook implements Note {
 
   private static final Set<String> OPTIONS =
       Set.of(WEBHOOK_URL, TIMEOUT, RETRIES, TITLE, MENTION_ON_FAILURE);
-
-  /** A value that is nothing but a variable, e.g. {@code $SLACK_WEBHOOK_URL}: safe to show. */
-  private static final Pattern LONE_VARIABLE =
-      Pattern.compile("\\$(\\{[A-Za-z_][A-Za-z0-9_]*}|[A-Za-z_][A-Za-z0-9_]*)");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,14 +119,6 @@ public final class SlackWebhook implements Note {
     if (url.isBlank()) {
       return "webhook_url is empty after substitution — is the variable it names (e.g."
           + " $SLACK_WEBHOOK_URL) set in the job's environment?";
-    }
-    Matcher variable = LONE_VARIABLE.matcher(url.strip());
-    if (variable.matches()) {
-      // Named without its $: the engine masks the option's whole value, which is not secret here.
-      String name = variable.group(1).replace("{", "").replace("}", "");
-      return "webhook_url is not an http(s) URL after substitution — is the variable "
-          + name
-          + " set in the job's environment?";
     }
     return "webhook_url is not an http(s) URL after substitution — is $SLACK_WEBHOOK_URL (or the"
         + " variable it names) set to the incoming webhook's URL, https://hooks.slack.com/...?";

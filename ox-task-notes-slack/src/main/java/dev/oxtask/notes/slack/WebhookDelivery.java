@@ -1,8 +1,8 @@
 package dev.oxtask.notes.slack;
 
+import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.note.NoteException;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,7 +85,7 @@ final class WebhookDelivery {
           "Slack ({}): {}; retrying in {} (attempt {} of {})",
           host,
           miss.problem(),
-          seconds(miss.delay()),
+          DurationText.of(miss.delay()),
           attempt + 1,
           retries + 1);
       try {
@@ -166,10 +166,10 @@ final class WebhookDelivery {
   private static String describe(IOException e, URI webhook, Duration timeout) {
     String host = hostOf(webhook);
     if (e instanceof HttpConnectTimeoutException) {
-      return "could not connect to " + host + " within " + seconds(timeout) + " (timeout)";
+      return "could not connect to " + host + " within " + DurationText.of(timeout) + " (timeout)";
     }
     if (e instanceof HttpTimeoutException) {
-      return host + " did not answer within " + seconds(timeout) + " (timeout)";
+      return host + " did not answer within " + DurationText.of(timeout) + " (timeout)";
     }
     if (e instanceof ConnectException) {
       return "could not connect to " + host + " — check the runner's network and proxy";
@@ -198,10 +198,5 @@ final class WebhookDelivery {
 
   private static String attempts(int n) {
     return n == 1 ? "1 attempt" : n + " attempts";
-  }
-
-  /** {@code 10s}, {@code 0.5s}: a duration as plans write it. */
-  static String seconds(Duration duration) {
-    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -29,21 +28,17 @@ final class Results {
       String stderr,
       Optional<String> error,
       int attempts) {
-    return new JobResult(
-        job,
-        status,
-        exitCode,
-        output,
-        stderr,
-        List.of("./" + job + ".sh"),
-        Optional.of(Path.of("/tmp/ox_task/jobs/" + job)),
-        STARTED,
-        duration,
-        attempts,
-        error,
-        false,
-        false,
-        List.of());
+    return JobResult.builder(job, status)
+        .exitCode(exitCode)
+        .output(output)
+        .stderr(stderr)
+        .command(List.of("./" + job + ".sh"))
+        .cwd(Path.of("/tmp/ox_task/jobs/" + job))
+        .startedAt(STARTED)
+        .duration(duration)
+        .attempts(attempts)
+        .error(error)
+        .build();
   }
 
   static JobResult succeeded(String job, String output) {
@@ -59,7 +54,10 @@ final class Results {
   }
 
   static NoteContext context(Optional<String> runUrl) {
-    return new NoteContext(
-        "slack", "runner-1", runUrl, Map.of(), new PrintStream(OutputStream.nullOutputStream()));
+    return NoteContext.builder("slack")
+        .hostName("runner-1")
+        .runUrl(runUrl)
+        .console(new PrintStream(OutputStream.nullOutputStream()))
+        .build();
   }
 }

@@ -30,15 +30,6 @@ class SlackMessageTest {
   }
 
   @Test
-  void durationsReadLikeAPersonWouldWriteThem() {
-    assertThat(SlackMessage.seconds(Duration.ofMillis(1234))).isEqualTo("1.2s");
-    assertThat(SlackMessage.seconds(Duration.ofMillis(40))).isEqualTo("0.0s");
-    assertThat(SlackMessage.seconds(Duration.ofMillis(9_960))).isEqualTo("10s");
-    assertThat(SlackMessage.seconds(Duration.ofMillis(300_400))).isEqualTo("300s");
-    assertThat(SlackMessage.seconds(Duration.ofSeconds(3_930))).isEqualTo("1h 05m");
-  }
-
-  @Test
   void jobNameIsEscapedInMrkdwnButNotInThePlainTextHeader() {
     ObjectNode message =
         SlackMessage.of(
@@ -101,21 +92,14 @@ class SlackMessageTest {
   @Test
   void outputTheRunnerAlreadyCutGivesNoMisleadingLineCount() {
     JobResult partial =
-        new JobResult(
-            "job",
-            JobStatus.SUCCESS,
-            OptionalInt.of(0),
-            "head\n[... 5000 lines not kept ...]\ntail",
-            "",
-            List.of("job"),
-            Optional.empty(),
-            Results.STARTED,
-            Duration.ZERO,
-            1,
-            Optional.empty(),
-            true,
-            false,
-            List.of());
+        JobResult.builder("job", JobStatus.SUCCESS)
+            .exitCode(0)
+            .output("head\n[... 5000 lines not kept ...]\ntail")
+            .command(List.of("job"))
+            .startedAt(Results.STARTED)
+            .attempts(1)
+            .outputTruncated(true)
+            .build();
 
     ObjectNode message =
         SlackMessage.of(partial, context(Optional.empty()), Optional.empty(), Optional.empty());
