@@ -11,6 +11,7 @@ import dev.oxtask.core.run.KnownSecrets;
 import dev.oxtask.core.run.PythonEnvs;
 import dev.oxtask.core.run.RunListener;
 import dev.oxtask.core.run.RunOptions;
+import dev.oxtask.core.text.SecretMasker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +121,15 @@ final class RunCommand implements Callable<Integer> {
       // Installed before any job starts: its ::add-mask:: lines precede anything showing a secret.
       listeners.add(GitHubReporter.install(parent.out, parent.err, session.masker(), environment));
     }
+    session
+        .masker()
+        .onTooShort(
+            () ->
+                parent.err.println(
+                    "warning: a secret shorter than "
+                        + SecretMasker.MIN_LENGTH
+                        + " characters is not masked: it would hide that text in every word;"
+                        + " anything that prints it shows it"));
     session.masker().addAll(KnownSecrets.of(plan, selected.jobs(), environment));
     // Every note of a selected job is created and validated before the first job starts.
     Optional<StatusHistory> history =
