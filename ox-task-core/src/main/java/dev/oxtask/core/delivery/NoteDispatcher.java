@@ -121,6 +121,13 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   }
 
   @Override
+  public void jobStarting(TaskJob job, Map<String, String> environment) {
+    Optional<PreparedNote> note = job.note().map(prepared::get);
+    note.ifPresent(
+        n -> Secrets.registerLiterals(Secrets.substitute(n.plan().options(), environment), masker));
+  }
+
+  @Override
   public Optional<String> deliver(TaskJob job, JobResult result, Map<String, String> environment) {
     Optional<String> noteName = job.note().filter(n -> !n.isEmpty());
     boolean changed = history.map(h -> h.changed(job.name(), result.status())).orElse(true);
