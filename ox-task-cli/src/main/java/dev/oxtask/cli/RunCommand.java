@@ -11,6 +11,8 @@ import dev.oxtask.core.run.KnownSecrets;
 import dev.oxtask.core.run.PythonEnvs;
 import dev.oxtask.core.run.RunListener;
 import dev.oxtask.core.run.RunOptions;
+import dev.oxtask.core.run.WorkDir;
+import dev.oxtask.core.run.WorkDirException;
 import dev.oxtask.core.text.SecretMasker;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +56,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--work-dir",
       paramLabel = "DIR",
-      description = "Scratch folders, logs, envs and state (default $${TMPDIR:-/tmp}/ox_task).")
+      description =
+          "Scratch folders, logs, envs and state (default $${XDG_STATE_HOME:-~/.local/state}/ox_task,"
+              + " or $${TMPDIR:-/tmp}/ox_task-<uid> without HOME); created 0700, refused when"
+              + " another user owns it or others can write to it.")
   Path workDir;
 
   @Option(
@@ -103,7 +108,17 @@ final class RunCommand implements Callable<Integer> {
     ConsoleReporter.Style style =
         ConsoleReporter.Style.detect(System.console() != null, environment);
     RunSession session = new RunSession(parent.out, parent.err, environment, style);
-    Path work = workDir != null ? workDir : defaultWorkDir(environment);
+    Path work = workDir != null ? workDir : WorkDir.defaultPath(environment);
+    try {
+      if (dryRun) {
+        WorkDir.check(work);
+      } else {
+        WorkDir.prepare(work);
+      }
+    } catch (WorkDirException e) {
+      parent.err.println("ox_task: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
     RunSession.Settings settings =
         new RunSession.Settings(
             RunOptions.newRunId(),
@@ -167,11 +182,5 @@ final class RunCommand implements Callable<Integer> {
         workDir.resolve("runs").resolve(settings.runId()),
         BuildTimeouts.forJobs(plan, jobs),
         env);
-  }
-
-  /** {@code ${TMPDIR:-/tmp}/ox_task}. */
-  static Path defaultWorkDir(Map<String, String> environment) {
-    String tmp = environment.getOrDefault("TMPDIR", "");
-    return Path.of(tmp.isEmpty() ? "/tmp" : tmp, "ox_task");
   }
 }
