@@ -16,13 +16,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Each job's status in the previous run, kept in {@code <work-dir>/state.json}, so {@code
@@ -46,6 +49,8 @@ public final class StatusHistory {
   private static final String LOCK_NAME = FILE_NAME + ".lock";
   private static final Duration LOCK_PATIENCE = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, JobStatus> BY_KEY =
+      Arrays.stream(JobStatus.values()).collect(Collectors.toMap(JobStatus::key, s -> s));
 
   private final Path file;
   private final Map<String, JobStatus> previous;
@@ -135,12 +140,16 @@ public final class StatusHistory {
         Comparator.comparing(
             (Map.Entry<String, Entry> e) -> e.getValue().updatedAt().orElse(now),
             Comparator.reverseOrder());
+    List<Map.Entry<String, Entry>> recent =
+        entries.entrySet().stream()
+            .filter(e -> !e.getValue().updatedAt().orElse(now).isBefore(oldest))
+            .collect(Collectors.toCollection(ArrayList::new));
+    if (recent.size() > maxJobs) {
+      recent.sort(newestFirst.thenComparing(Map.Entry::getKey));
+      recent = recent.subList(0, maxJobs);
+    }
     Map<String, Entry> kept = new TreeMap<>();
-    entries.entrySet().stream()
-        .filter(e -> !e.getValue().updatedAt().orElse(now).isBefore(oldest))
-        .sorted(newestFirst.thenComparing(Map.Entry::getKey))
-        .limit(maxJobs)
-        .forEach(e -> kept.put(e.getKey(), e.getValue()));
+    recent.forEach(e -> kept.put(e.getKey(), e.getValue()));
     return kept;
   }
 
@@ -203,7 +212,7 @@ public final class StatusHistory {
   }
 
   private static Optional<JobStatus> statusOf(String key) {
-    return Arrays.stream(JobStatus.values()).filter(s -> s.key().equals(key)).findFirst();
+    return Optional.ofNullable(BY_KEY.get(key));
   }
 
   private static Optional<Instant> instantOf(String text) {
