@@ -3,6 +3,7 @@ package dev.oxtask.core.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oxtask.core.note.JobStatus;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -109,6 +110,37 @@ class StatusHistoryTest {
     StatusHistory after = StatusHistory.load(workDir);
     for (int i = 0; i < runs; i++) {
       assertThat(after.previous("job-" + i)).as("job-" + i).contains(JobStatus.SUCCESS);
+    }
+  }
+
+  @Test
+  void twoProcessesSavingOneWorkDirLoseNoUpdate() throws Exception {
+    int cycles = 25;
+    List<Process> processes = new ArrayList<>();
+    for (String prefix : List.of("first", "second")) {
+      processes.add(
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  StateSaver.class.getName(),
+                  workDir.toString(),
+                  prefix,
+                  String.valueOf(cycles))
+              .redirectErrorStream(true)
+              .start());
+    }
+    for (Process process : processes) {
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue())
+          .as(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+          .isZero();
+    }
+
+    StatusHistory after = StatusHistory.load(workDir);
+    for (int i = 0; i < cycles; i++) {
+      assertThat(after.previous("first-" + i)).as("first-" + i).contains(JobStatus.SUCCESS);
+      assertThat(after.previous("second-" + i)).as("second-" + i).contains(JobStatus.SUCCESS);
     }
   }
 
