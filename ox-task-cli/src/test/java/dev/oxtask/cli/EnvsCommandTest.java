@@ -37,6 +37,19 @@ class EnvsCommandTest {
             "2 envs in " + work.resolve("envs"));
   }
 
+  @Test
+  void envsFolderOwnedByAnotherUserIsRefusedAndNothingIsPruned() throws IOException {
+    env("half-0123456789ab", false, Instant.now(), 0);
+    Files.setAttribute(work.resolve("envs"), "unix:uid", 12345);
+
+    CliRun run = CliRun.of("envs", "--work-dir", work.toString(), "--prune");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("ox_task: unsafe work dir: " + work.resolve("envs") + " is owned by uid 12345");
+    assertThat(work.resolve("envs/half-0123456789ab")).isDirectory();
+  }
+
   private static String utc(Instant instant) {
     return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
         .withZone(ZoneOffset.UTC)
