@@ -156,14 +156,23 @@ public final class WorkDir {
     return ((Number) attributes.get("uid")).longValue();
   }
 
-  private static long currentUid() {
-    return new UnixSystem().getUid();
+  private static long currentUid() throws WorkDirException {
+    try {
+      return new UnixSystem().getUid();
+    } catch (LinkageError e) {
+      // A Java runtime built without the jdk.security.auth module: /proc/self is owned by us.
+      try {
+        return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+      } catch (IOException | UnsupportedOperationException notLinux) {
+        throw new WorkDirException("cannot tell which user runs ox_task: " + e);
+      }
+    }
   }
 
   private static String currentUser() {
     try {
       return String.valueOf(currentUid());
-    } catch (LinkageError e) {
+    } catch (WorkDirException e) {
       return System.getProperty("user.name"); // No Unix user ids (Windows).
     }
   }
