@@ -102,7 +102,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     for (String name : used) {
       TaskNote note = plan.notes().get(name);
       if (note != null) {
-        Secrets.registerLiterals(Secrets.substitute(note.options(), runnerEnvironment), masker);
+        Secrets.registerResolved(note.options(), runnerEnvironment, masker);
         errors.addAll(prepareOne(plan, note));
       }
     }
@@ -123,8 +123,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   @Override
   public void jobStarting(TaskJob job, Map<String, String> environment) {
     Optional<PreparedNote> note = job.note().map(prepared::get);
-    note.ifPresent(
-        n -> Secrets.registerLiterals(Secrets.substitute(n.plan().options(), environment), masker));
+    note.ifPresent(n -> Secrets.registerResolved(n.plan().options(), environment, masker));
   }
 
   @Override
