@@ -31,7 +31,8 @@ public final class SecretMasker {
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> tooShortListeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean sawTooShort = new AtomicBoolean();
-  // Rebuilt when a secret is added (rare); read by every mask call.
+  // Built by the first mask call after secrets were added (null until then), so adding many
+  // secrets at once builds it once.
   private volatile SecretMatcher matcher = SecretMatcher.of(List.of());
 
   /** True when an option with this key holds a secret: its name contains password, token, ... */
@@ -58,7 +59,7 @@ public final class SecretMasker {
       if (!secrets.add(secret)) {
         return;
       }
-      matcher = SecretMatcher.of(secrets);
+      matcher = null;
     }
     listeners.forEach(listener -> listener.accept(secret));
   }
@@ -94,6 +95,15 @@ public final class SecretMasker {
    * overlapping secrets (one inside another) become one {@code ***}. Null stays null.
    */
   public String mask(String text) {
-    return matcher.mask(text);
+    SecretMatcher current = matcher;
+    if (current == null) {
+      synchronized (secrets) {
+        if (matcher == null) {
+          matcher = SecretMatcher.of(secrets);
+        }
+        current = matcher;
+      }
+    }
+    return current.mask(text);
   }
 }
