@@ -2,10 +2,12 @@ package dev.oxtask.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.testing.OtherUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,9 +40,12 @@ class EnvsCommandTest {
   }
 
   @Test
-  void envsFolderOwnedByAnotherUserIsRefusedAndNothingIsPruned() throws IOException {
+  void envsFolderOwnedByAnotherUserIsRefusedAndNothingIsPruned() throws Exception {
     env("half-0123456789ab", false, Instant.now(), 0);
-    Files.setAttribute(work.resolve("envs"), "unix:uid", 12345);
+    // Writable by all, so the test can clean up after giving it away (mode is checked after owner).
+    Files.setPosixFilePermissions(
+        work.resolve("envs"), PosixFilePermissions.fromString("rwxrwxrwx"));
+    OtherUser.owns(work.resolve("envs"));
 
     CliRun run = CliRun.of("envs", "--work-dir", work.toString(), "--prune");
 

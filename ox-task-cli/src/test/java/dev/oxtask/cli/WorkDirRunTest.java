@@ -2,6 +2,7 @@ package dev.oxtask.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.testing.OtherUser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * {@code ox_task run} keeps other local users out of its work dir. "Another user" is a folder
- * chowned to uid 12345, which needs root (as in the project's build container).
- */
+/** {@code ox_task run} keeps other local users ({@link OtherUser}) out of its work dir. */
 class WorkDirRunTest {
 
   @TempDir Path dir;
@@ -42,7 +40,7 @@ class WorkDirRunTest {
   @Test
   void workDirTakenOverByAnotherUserIsRefusedBeforeAnyJobRuns() throws Exception {
     Path work = Files.createDirectory(dir.resolve("shared"));
-    Files.setAttribute(work, "unix:uid", 12345);
+    OtherUser.owns(work);
 
     int code = run(System.getenv(), "run", "--work-dir", work.toString(), plan().toString());
 

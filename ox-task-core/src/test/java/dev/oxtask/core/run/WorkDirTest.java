@@ -3,21 +3,16 @@ package dev.oxtask.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oxtask.core.testing.OtherUser;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Another local user must not be able to take over a work dir. Runs as any user; "another user" is
- * a folder chowned to uid 12345, which needs root (as in the project's build container).
- */
+/** Another local user must not be able to take over a work dir ({@link OtherUser} is them). */
 class WorkDirTest {
-
-  private static final int OTHER_UID = 12345;
 
   @TempDir Path temp;
 
@@ -47,7 +42,7 @@ class WorkDirTest {
   @Test
   void workDirOwnedByAnotherUserIsRefused() throws Exception {
     Path work = Files.createDirectory(temp.resolve("work"));
-    Files.setAttribute(work, "unix:uid", OTHER_UID);
+    OtherUser.owns(work);
 
     assertThatThrownBy(() -> WorkDir.prepare(work))
         .isInstanceOf(WorkDirException.class)
@@ -65,7 +60,7 @@ class WorkDirTest {
   void folderInsideOwnedByAnotherUserIsRefused() throws Exception {
     Path work = Files.createDirectory(temp.resolve("work"));
     Path logs = Files.createDirectory(work.resolve("logs"));
-    Files.setAttribute(logs, "unix:uid", OTHER_UID);
+    OtherUser.owns(logs);
 
     assertThatThrownBy(() -> WorkDir.check(work))
         .isInstanceOf(WorkDirException.class)
@@ -104,7 +99,7 @@ class WorkDirTest {
   void linkPlantedByAnotherUserIsRefusedEvenToAFolderOfYours() throws Exception {
     Path mine = Files.createDirectory(temp.resolve("mine"));
     Path link = Files.createSymbolicLink(temp.resolve("work"), mine);
-    Files.setAttribute(link, "unix:uid", OTHER_UID, LinkOption.NOFOLLOW_LINKS);
+    OtherUser.owns(link);
 
     assertThatThrownBy(() -> WorkDir.prepare(link))
         .hasMessageStartingWith(
