@@ -3,6 +3,8 @@ package dev.oxtask.cli;
 import dev.oxtask.core.pyenv.EnvStore;
 import dev.oxtask.core.pyenv.EnvStore.EnvInfo;
 import dev.oxtask.core.pyenv.EnvStore.Pruned;
+import dev.oxtask.core.run.WorkDir;
+import dev.oxtask.core.run.WorkDirException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,7 @@ final class EnvsCommand implements Callable<Integer> {
   @Option(
       names = "--work-dir",
       paramLabel = "DIR",
-      description = "The work dir of the runs (default: $TMPDIR/ox_task, else /tmp/ox_task)")
+      description = "The work dir of the runs (default: the same as ox_task run's)")
   Path workDir;
 
   @Option(names = "--prune", description = "Remove incomplete and long unused envs")
@@ -64,8 +66,14 @@ final class EnvsCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--older-than must be 0 or more days, was " + olderThanDays);
     }
-    EnvStore store =
-        new EnvStore(workDir != null ? workDir : RunCommand.defaultWorkDir(System.getenv()));
+    Path work = workDir != null ? workDir : WorkDir.defaultPath(parent.environment);
+    try {
+      WorkDir.check(work);
+    } catch (WorkDirException e) {
+      parent.err.println("ox_task: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    EnvStore store = new EnvStore(work);
     Instant now = Instant.now();
     if (prune) {
       List<Pruned> pruned = store.prune(Duration.ofDays(olderThanDays), now);

@@ -11,6 +11,9 @@ import dev.oxtask.core.run.KnownSecrets;
 import dev.oxtask.core.run.PythonEnvs;
 import dev.oxtask.core.run.RunListener;
 import dev.oxtask.core.run.RunOptions;
+import dev.oxtask.core.run.WorkDir;
+import dev.oxtask.core.run.WorkDirException;
+import dev.oxtask.core.text.SecretMasker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +56,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--work-dir",
       paramLabel = "DIR",
-      description = "Scratch folders, logs, envs and state (default $${TMPDIR:-/tmp}/ox_task).")
+      description =
+          "Scratch folders, logs, envs and state (default $${XDG_STATE_HOME:-~/.local/state}/ox_task,"
+              + " or $${TMPDIR:-/tmp}/ox_task-<uid> without HOME); created 0700, refused when"
+              + " another user owns it or others can write to it.")
   Path workDir;
 
   @Option(
@@ -102,7 +108,17 @@ final class RunCommand implements Callable<Integer> {
     ConsoleReporter.Style style =
         ConsoleReporter.Style.detect(System.console() != null, environment);
     RunSession session = new RunSession(parent.out, parent.err, environment, style);
-    Path work = workDir != null ? workDir : defaultWorkDir(environment);
+    Path work = workDir != null ? workDir : WorkDir.defaultPath(environment);
+    try {
+      if (dryRun) {
+        WorkDir.check(work);
+      } else {
+        WorkDir.prepare(work);
+      }
+    } catch (WorkDirException e) {
+      parent.err.println("ox_task: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
     RunSession.Settings settings =
         new RunSession.Settings(
             RunOptions.newRunId(),
@@ -120,6 +136,15 @@ final class RunCommand implements Callable<Integer> {
       // Installed before any job starts: its ::add-mask:: lines precede anything showing a secret.
       listeners.add(GitHubReporter.install(parent.out, parent.err, session.masker(), environment));
     }
+    session
+        .masker()
+        .onTooShort(
+            () ->
+                parent.err.println(
+                    "warning: a secret shorter than "
+                        + SecretMasker.MIN_LENGTH
+                        + " characters is not masked: it would hide that text in every word;"
+                        + " anything that prints it shows it"));
     session.masker().addAll(KnownSecrets.of(plan, selected.jobs(), environment));
     // Every note of a selected job is created and validated before the first job starts.
     Optional<StatusHistory> history =
@@ -157,11 +182,5 @@ final class RunCommand implements Callable<Integer> {
         workDir.resolve("runs").resolve(settings.runId()),
         BuildTimeouts.forJobs(plan, jobs),
         env);
-  }
-
-  /** {@code ${TMPDIR:-/tmp}/ox_task}. */
-  static Path defaultWorkDir(Map<String, String> environment) {
-    String tmp = environment.getOrDefault("TMPDIR", "");
-    return Path.of(tmp.isEmpty() ? "/tmp" : tmp, "ox_task");
   }
 }

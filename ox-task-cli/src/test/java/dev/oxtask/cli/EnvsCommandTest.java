@@ -2,10 +2,12 @@ package dev.oxtask.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxtask.core.testing.OtherUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,6 +37,22 @@ class EnvsCommandTest {
             "half     ba9876543210        0 B  incomplete  " + utc(halfMade) + " (today)",
             "weather  0123456789ab     2.0 KB  complete    " + utc(used) + " (3 days ago)",
             "2 envs in " + work.resolve("envs"));
+  }
+
+  @Test
+  void envsFolderOwnedByAnotherUserIsRefusedAndNothingIsPruned() throws Exception {
+    env("half-0123456789ab", false, Instant.now(), 0);
+    // Writable by all, so the test can clean up after giving it away (mode is checked after owner).
+    Files.setPosixFilePermissions(
+        work.resolve("envs"), PosixFilePermissions.fromString("rwxrwxrwx"));
+    OtherUser.owns(work.resolve("envs"));
+
+    CliRun run = CliRun.of("envs", "--work-dir", work.toString(), "--prune");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("ox_task: unsafe work dir: " + work.resolve("envs") + " is owned by uid 12345");
+    assertThat(work.resolve("envs/half-0123456789ab")).isDirectory();
   }
 
   private static String utc(Instant instant) {

@@ -105,7 +105,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     for (String name : used) {
       TaskNote note = plan.notes().get(name);
       if (note != null) {
-        Secrets.registerLiterals(Secrets.substitute(note.options(), runnerEnvironment), masker);
+        Secrets.registerResolved(note.options(), runnerEnvironment, masker);
         errors.addAll(prepareOne(plan, note));
         unset.inOptions(note).forEach(w -> warnings.add(w.toString()));
       }
@@ -122,6 +122,12 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   /** What the user should know that does not stop the run: plugin problems, unused notes. */
   public List<String> warnings() {
     return List.copyOf(warnings);
+  }
+
+  @Override
+  public void jobStarting(TaskJob job, Map<String, String> environment) {
+    Optional<PreparedNote> note = job.note().map(prepared::get);
+    note.ifPresent(n -> Secrets.registerResolved(n.plan().options(), environment, masker));
   }
 
   @Override

@@ -38,27 +38,32 @@ final class Secrets {
 
   /** Registers every string under a secret key (at any depth) with {@code masker}. */
   static void register(Map<?, ?> options, SecretMasker masker) {
-    collect(options, false, false, masker);
+    collect(options, false, Map.of(), false, masker);
   }
 
   /**
-   * Registers the secret values that are fully known: a value still holding a {@code $} (an unset
-   * variable) is registered only once substituted at delivery, so the variable's name is not masked
-   * in messages.
+   * Registers the secret values that {@code env} resolves: a value written without {@code $}, or
+   * one whose substitution changed it ({@code "$TOKEN"}, even when the token itself holds a {@code
+   * $}). A reference to an unset variable is left for delivery, so the variable's name is not
+   * masked in messages.
    */
-  static void registerLiterals(Map<?, ?> options, SecretMasker masker) {
-    collect(options, false, true, masker);
+  static void registerResolved(Map<?, ?> options, Map<String, String> env, SecretMasker masker) {
+    collect(options, false, env, true, masker);
   }
 
-  private static void collect(Object value, boolean secret, boolean literalOnly, SecretMasker m) {
-    if (value instanceof String s && secret && !(literalOnly && s.contains("$"))) {
-      m.add(s);
+  private static void collect(
+      Object value, boolean secret, Map<String, String> env, boolean resolve, SecretMasker m) {
+    if (value instanceof String s && secret) {
+      String resolved = resolve ? Template.substitute(s, env) : s;
+      if (!resolve || !resolved.equals(s) || !s.contains("$")) {
+        m.add(resolved);
+      }
     } else if (value instanceof List<?> list) {
-      list.forEach(item -> collect(item, secret, literalOnly, m));
+      list.forEach(item -> collect(item, secret, env, resolve, m));
     } else if (value instanceof Map<?, ?> map) {
       map.forEach(
           (k, v) ->
-              collect(v, secret || SecretMasker.isSecretKey(String.valueOf(k)), literalOnly, m));
+              collect(v, secret || SecretMasker.isSecretKey(String.valueOf(k)), env, resolve, m));
     }
   }
 }

@@ -1,37 +1,64 @@
 package dev.oxtask.core.delivery;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oxtask.core.note.JobStatus;
+import dev.oxtask.core.run.LockFile;
+import dev.oxtask.core.run.PrivateFile;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Each job's status in the previous run, kept in {@code <work-dir>/state.json}, so {@code
  * only_if_status_changed} can compare (spec section 6). Load at the start of a run, record each
- * result, save at the end. Thread-safe.
+ * result, save at the end. Runs sharing a work dir save under a file lock and merge per job, so
+ * none loses another's statuses. The file stays bounded: jobs no run recorded for {@link
+ * #RETENTION} are dropped, and only the {@link #MAX_JOBS} most recently recorded are kept.
+ * Thread-safe.
  */
 public final class StatusHistory {
 
   /** The file name inside the work dir. */
   public static final String FILE_NAME = "state.json";
 
+  /** How long a job no run recorded is remembered. */
+  public static final Duration RETENTION = Duration.ofDays(90);
+
+  /** How many jobs the file remembers at most (the most recently recorded). */
+  public static final int MAX_JOBS = 10_000;
+
+  private static final String LOCK_NAME = FILE_NAME + ".lock";
+  private static final Duration LOCK_PATIENCE = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, JobStatus> BY_KEY =
+      Arrays.stream(JobStatus.values()).collect(Collectors.toMap(JobStatus::key, s -> s));
 
   private final Path file;
   private final Map<String, JobStatus> previous;
   private final Map<String, JobStatus> current = new ConcurrentHashMap<>();
   private final Optional<String> problem;
+
+  /** A job's saved status and when a run last recorded it (absent in files of older versions). */
+  private record Entry(JobStatus status, Optional<Instant> updatedAt) {}
 
   private StatusHistory(Path file, Map<String, JobStatus> previous, Optional<String> problem) {
     this.file = file;
@@ -42,15 +69,9 @@ public final class StatusHistory {
   /** Reads {@code <workDir>/state.json}; a missing or unreadable file is an empty history. */
   public static StatusHistory load(Path workDir) {
     Path file = workDir.resolve(FILE_NAME);
-    if (!Files.exists(file)) {
-      return new StatusHistory(file, Map.of(), Optional.empty());
-    }
     try {
-      JsonNode jobs = JSON.readTree(file.toFile()).path("jobs");
       Map<String, JobStatus> statuses = new HashMap<>();
-      jobs.fields()
-          .forEachRemaining(
-              e -> statusOf(e.getValue().asText()).ifPresent(s -> statuses.put(e.getKey(), s)));
+      read(file).forEach((job, entry) -> statuses.put(job, entry.status()));
       return new StatusHistory(file, statuses, Optional.empty());
     } catch (IOException e) {
       String why =
@@ -83,24 +104,122 @@ public final class StatusHistory {
     current.put(job, status);
   }
 
-  /** Writes the previous statuses updated with this run's, replacing the file in one move. */
+  /**
+   * Under the state's lock, reads the file as it is now (another run may have saved since this one
+   * loaded it), sets this run's statuses, drops what is past retention and writes it back (0600, in
+   * one move).
+   */
   public void save() throws IOException {
-    Map<String, JobStatus> merged = new TreeMap<>(previous);
-    merged.putAll(current);
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode jobs = root.putObject("jobs");
-    merged.forEach((job, status) -> jobs.put(job, status.key()));
+    save(Instant.now(), MAX_JOBS);
+  }
+
+  void save(Instant now, int maxJobs) throws IOException {
     Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-    try {
-      JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), root);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
+    try (LockFile lock = LockFile.acquire(file.resolveSibling(LOCK_NAME), LOCK_PATIENCE)) {
+      Map<String, Entry> entries;
+      try {
+        entries = read(file);
+      } catch (IOException e) {
+        entries = new HashMap<>(); // Unreadable (reported at load): replaced by what is known.
+      }
+      for (Map.Entry<String, JobStatus> recorded : current.entrySet()) {
+        entries.put(recorded.getKey(), new Entry(recorded.getValue(), Optional.of(now)));
+      }
+      Map<String, Entry> kept = retained(entries, now, maxJobs);
+      PrivateFile.replace(file, out -> write(kept, now, out));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the lock on " + file);
+    }
+  }
+
+  /** The entries recorded within the retention, at most {@code maxJobs} of the newest, by name. */
+  private static Map<String, Entry> retained(Map<String, Entry> entries, Instant now, int maxJobs) {
+    Instant oldest = now.minus(RETENTION);
+    Comparator<Map.Entry<String, Entry>> newestFirst =
+        Comparator.comparing(
+            (Map.Entry<String, Entry> e) -> e.getValue().updatedAt().orElse(now),
+            Comparator.reverseOrder());
+    List<Map.Entry<String, Entry>> recent =
+        entries.entrySet().stream()
+            .filter(e -> !e.getValue().updatedAt().orElse(now).isBefore(oldest))
+            .collect(Collectors.toCollection(ArrayList::new));
+    if (recent.size() > maxJobs) {
+      recent.sort(newestFirst.thenComparing(Map.Entry::getKey));
+      recent = recent.subList(0, maxJobs);
+    }
+    Map<String, Entry> kept = new TreeMap<>();
+    recent.forEach(e -> kept.put(e.getKey(), e.getValue()));
+    return kept;
+  }
+
+  /**
+   * {@code {"jobs": {job: status}, "updated_at": {job: instant}}}: the statuses stay where older
+   * versions read them. Streamed, so a large file of an older version loads in little memory.
+   */
+  private static Map<String, Entry> read(Path file) throws IOException {
+    Map<String, JobStatus> statuses = new HashMap<>();
+    Map<String, Instant> updated = new HashMap<>();
+    if (!Files.exists(file)) {
+      return new HashMap<>();
+    }
+    try (JsonParser json = JSON.createParser(file.toFile())) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("expected a JSON object");
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+          json.skipChildren();
+          continue;
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String job = json.currentName();
+          json.nextToken();
+          if (field.equals("jobs")) {
+            statusOf(json.getValueAsString("")).ifPresent(s -> statuses.put(job, s));
+          } else if (field.equals("updated_at")) {
+            instantOf(json.getValueAsString("")).ifPresent(t -> updated.put(job, t));
+          }
+          json.skipChildren();
+        }
+      }
+    }
+    Map<String, Entry> entries = new HashMap<>();
+    statuses.forEach(
+        (job, status) ->
+            entries.put(job, new Entry(status, Optional.ofNullable(updated.get(job)))));
+    return entries;
+  }
+
+  private static void write(Map<String, Entry> entries, Instant now, OutputStream out)
+      throws IOException {
+    try (JsonGenerator json = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+      json.writeStartObject();
+      json.writeObjectFieldStart("jobs");
+      for (Map.Entry<String, Entry> e : entries.entrySet()) {
+        json.writeStringField(e.getKey(), e.getValue().status().key());
+      }
+      json.writeEndObject();
+      json.writeObjectFieldStart("updated_at");
+      for (Map.Entry<String, Entry> e : entries.entrySet()) {
+        // An entry of an older version counts from now, so it is kept for the whole retention.
+        json.writeStringField(e.getKey(), e.getValue().updatedAt().orElse(now).toString());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
     }
   }
 
   private static Optional<JobStatus> statusOf(String key) {
-    return Arrays.stream(JobStatus.values()).filter(s -> s.key().equals(key)).findFirst();
+    return Optional.ofNullable(BY_KEY.get(key));
+  }
+
+  private static Optional<Instant> instantOf(String text) {
+    try {
+      return Optional.of(Instant.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -26,6 +26,11 @@ final class JsonErrorMessage {
   private static final Pattern BAD_NUMBER =
       Pattern.compile("Invalid numeric value: (.*?)\\.?", Pattern.DOTALL);
 
+  private static final Pattern NESTING_DEPTH =
+      Pattern.compile(
+          "Document nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+).*",
+          Pattern.DOTALL);
+
   private record Hint(String jacksonSays, String weSay) {}
 
   /** What follows "unexpected 'X'" for each thing Jackson says it was expecting. */
@@ -77,6 +82,12 @@ final class JsonErrorMessage {
     m = CLOSE_MARKER.matcher(message);
     if (m.matches()) {
       return "unexpected '" + m.group(1) + "': expected '" + m.group(2) + "' to close what is open";
+    }
+    m = NESTING_DEPTH.matcher(message);
+    if (m.matches()) {
+      return "lists and objects are nested more than "
+          + m.group(1)
+          + " levels deep here; a plan needs only a few";
     }
     if (message.startsWith("Illegal unquoted character")) {
       return "a string holds a raw control character (a line break or tab?): write it as \\n or \\t";

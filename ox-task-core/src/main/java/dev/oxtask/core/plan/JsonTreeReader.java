@@ -43,14 +43,22 @@ final class JsonTreeReader {
   Optional<Node> read(String text) {
     try (JsonParser p = FACTORY.createParser(text)) {
       parser = p;
-      if (p.nextToken() == null) {
+      return readRoot();
+    } catch (IOException e) {
+      throw new IllegalStateException("reading JSON from a string cannot fail with I/O", e);
+    }
+  }
+
+  private Optional<Node> readRoot() throws IOException {
+    try {
+      if (parser.nextToken() == null) {
         problems.add(
             new Diagnostic(
                 SourceLocation.of(file), "", "the file is empty: expected a JSON object"));
         return Optional.empty();
       }
       Node root = value("");
-      if (p.nextToken() != null) {
+      if (parser.nextToken() != null) {
         problems.add(
             new Diagnostic(
                 here(), "", "unexpected text after the end of the JSON value that starts at 1:1"));
@@ -58,15 +66,14 @@ final class JsonTreeReader {
       }
       return Optional.of(root);
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
+      // Limits such as the nesting depth are reported without a location: take the parser's.
+      JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
       SourceLocation at =
           where == null || !located
               ? SourceLocation.of(file)
               : new SourceLocation(file, where.getLineNr(), where.getColumnNr());
       problems.add(new Diagnostic(at, "", JsonErrorMessage.rewrite(e)));
       return Optional.empty();
-    } catch (IOException e) {
-      throw new IllegalStateException("reading JSON from a string cannot fail with I/O", e);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.run.PythonEnvs.EnvSetupException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,7 +144,8 @@ final class EnvBuild {
     if (env.requirements().isEmpty()) {
       return;
     }
-    Files.write(folder.requirementsFile(), env.requirements(), StandardCharsets.UTF_8);
+    // Owner only: requirement lines may carry an index URL with a token.
+    EnvFolder.writeLines(folder.requirementsFile(), env.requirements());
     String requirements = folder.requirementsFile().toString();
     int exit =
         step(List.of(folder.python().toString(), "-m", "pip", "install", "-r", requirements));

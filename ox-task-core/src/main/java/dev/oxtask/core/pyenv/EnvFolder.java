@@ -2,6 +2,7 @@ package dev.oxtask.core.pyenv;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.oxtask.core.run.PrivateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -114,15 +114,24 @@ public record EnvFolder(Path dir) {
 
   /** Writes the marker atomically, so a crash never leaves a marker without a finished env. */
   void markComplete(List<String> lines) throws IOException {
-    Path temp = dir.resolve(MARKER + ".tmp");
-    Files.write(temp, lines, StandardCharsets.UTF_8);
-    Files.move(temp, dir.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
+    writeLines(dir.resolve(MARKER), lines);
   }
 
   void touchLastUsed(Instant now) throws IOException {
     Path file = dir.resolve(LAST_USED);
-    Files.writeString(file, now + "\n", StandardCharsets.UTF_8);
+    writeLines(file, List.of(now.toString()));
     Files.setLastModifiedTime(file, FileTime.from(now));
+  }
+
+  /** Replaces {@code file} in one move with the lines, readable by the owner only. */
+  static void writeLines(Path file, List<String> lines) throws IOException {
+    PrivateFile.replace(
+        file,
+        out -> {
+          for (String line : lines) {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+          }
+        });
   }
 
   /** When a job last used the env: {@code last-used}, else the marker, else the folder itself. */

@@ -1,11 +1,11 @@
 package dev.oxtask.core.pyenv;
 
+import dev.oxtask.core.run.PrivateFile;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,12 +23,7 @@ record EnvLog(Path file) {
   /** Appends one line written by ox_task itself (prefixed, so it stands out from pip's). */
   void note(String line) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(
-        file,
-        "ox_task: " + line + "\n",
-        StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    PrivateFile.append(file, "ox_task: " + line + "\n");
   }
 
   /** The last {@code count} non-blank lines of the log, each indented for an error message. */

@@ -53,6 +53,7 @@ final class JobRunner {
       return new Finished(
           notRun(job, status, e.getMessage(), startedAt, since(start)), environment);
     }
+    options.notes().jobStarting(job, prepared.environment());
     Attempt last = null;
     int attempts = 0;
     while (attempts <= job.retries() && !cancellation.isCancelled()) {

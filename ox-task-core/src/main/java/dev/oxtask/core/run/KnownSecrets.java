@@ -14,7 +14,8 @@ import java.util.Set;
  * The values of env secrets that can be known before any job starts, so they are masked (and, on
  * GitHub, registered with {@code ::add-mask::}) before anything is printed. Values computed by a
  * backtick are added as each job starts ({@link JobEnvironment}); secret note options are
- * registered when the notes are prepared.
+ * registered when the notes are prepared and, resolved by the job's environment, as each job starts
+ * ({@link NoteDelivery#jobStarting}).
  */
 public final class KnownSecrets {
 

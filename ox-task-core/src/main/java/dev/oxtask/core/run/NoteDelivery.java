@@ -16,6 +16,15 @@ public interface NoteDelivery {
   NoteDelivery NONE = (job, result, environment) -> Optional.empty();
 
   /**
+   * Called once the job's environment is built and before its process starts: secret options of its
+   * note that the environment resolves ({@code token: "$TOKEN"} with {@code TOKEN} a plain env
+   * variable) are masked from then on, so the job's own output cannot show them.
+   *
+   * @param environment the job's environment
+   */
+  default void jobStarting(TaskJob job, Map<String, String> environment) {}
+
+  /**
    * Sends {@code result} to {@code job}'s note when it has one and the note's conditions hold.
    *
    * @param environment the job's environment, for substitution into the note's options

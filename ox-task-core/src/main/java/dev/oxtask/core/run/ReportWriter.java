@@ -10,7 +10,6 @@ import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a run's results as JSON ({@code --report FILE}): the fields of spec section 4 in
@@ -27,13 +26,16 @@ public final class ReportWriter {
     this.masker = masker;
   }
 
-  /** Writes {@code result} to {@code file} (its folders created), replacing it whole. */
+  /**
+   * Writes {@code result} to {@code file} (its folders created), replacing it whole in one move;
+   * the file is created 0600 and a failed write leaves nothing behind ({@link
+   * PrivateFile#replace}).
+   */
   public void write(RunResult result, Path file) throws IOException {
     Path target = file.toAbsolutePath();
     Files.createDirectories(target.getParent());
-    Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    JSON.writeValue(partial.toFile(), toJson(result));
-    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+    ObjectNode json = toJson(result);
+    PrivateFile.replace(target, out -> JSON.writeValue(out, json));
   }
 
   /** The report as a JSON tree. */

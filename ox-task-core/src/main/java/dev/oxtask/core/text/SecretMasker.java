@@ -7,22 +7,33 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Replaces secret values with {@code ***} in everything ox-task prints or writes (spec section 6).
- * Thread-safe: secrets may be added while jobs run.
+ * Values shorter than {@link #MIN_LENGTH} characters are not masked: masking {@code "e"} would turn
+ * every {@code success} into {@code succ***ss} (GitHub Actions skips them too). Thread-safe:
+ * secrets may be added while jobs run.
  */
 public final class SecretMasker {
 
   /** What a secret is replaced by. */
   public static final String MASK = "***";
 
+  /** The shortest value that is masked. */
+  public static final int MIN_LENGTH = 4;
+
   private static final List<String> SECRET_KEY_PARTS =
       List.of("password", "passwd", "token", "secret", "webhook_url", "key");
 
   private final Set<String> secrets = new CopyOnWriteArraySet<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> tooShortListeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean sawTooShort = new AtomicBoolean();
+  // Built by the first mask call after secrets were added (null until then), so adding many
+  // secrets at once builds it once.
+  private volatile SecretMatcher matcher = SecretMatcher.of(List.of());
 
   /** True when an option with this key holds a secret: its name contains password, token, ... */
   public static boolean isSecretKey(String key) {
@@ -30,11 +41,35 @@ public final class SecretMasker {
     return SECRET_KEY_PARTS.stream().anyMatch(lower::contains);
   }
 
-  /** Adds a value to mask from now on; blank values are ignored. */
+  /**
+   * Adds a value to mask from now on; blank values are ignored, and values shorter than {@link
+   * #MIN_LENGTH} are not masked (the first one is told to {@link #onTooShort} listeners).
+   */
   public void add(String secret) {
-    if (secret != null && !secret.isBlank() && secrets.add(secret)) {
-      listeners.forEach(listener -> listener.accept(secret));
+    if (secret == null || secret.isBlank()) {
+      return;
     }
+    if (secret.length() < MIN_LENGTH) {
+      if (sawTooShort.compareAndSet(false, true)) {
+        tooShortListeners.forEach(Runnable::run);
+      }
+      return;
+    }
+    synchronized (secrets) {
+      if (!secrets.add(secret)) {
+        return;
+      }
+      matcher = null;
+    }
+    listeners.forEach(listener -> listener.accept(secret));
+  }
+
+  /**
+   * Calls {@code warning} once, the first time a secret too short to mask is added; the value is
+   * not passed on, so the warning cannot show it.
+   */
+  public void onTooShort(Runnable warning) {
+    tooShortListeners.add(warning);
   }
 
   /**
@@ -55,16 +90,20 @@ public final class SecretMasker {
     return secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
   }
 
-  /** {@code text} with every secret replaced by {@code ***}; null stays null. */
+  /**
+   * {@code text} with every secret replaced by {@code ***} in one pass, whatever their number;
+   * overlapping secrets (one inside another) become one {@code ***}. Null stays null.
+   */
   public String mask(String text) {
-    if (text == null || secrets.isEmpty()) {
-      return text;
+    SecretMatcher current = matcher;
+    if (current == null) {
+      synchronized (secrets) {
+        if (matcher == null) {
+          matcher = SecretMatcher.of(secrets);
+        }
+        current = matcher;
+      }
     }
-    String masked = text;
-    // Longest first, so a secret that contains another is masked whole.
-    for (String secret : secrets()) {
-      masked = masked.replace(secret, MASK);
-    }
-    return masked;
+    return current.mask(text);
   }
 }

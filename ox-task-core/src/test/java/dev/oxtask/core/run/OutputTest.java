@@ -7,6 +7,7 @@ import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.text.SecretMasker;
+import dev.oxtask.core.text.SecretMatcher;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,6 +96,28 @@ class OutputTest {
     }
 
     assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("x *** y *** z ab");
+  }
+
+  @Test
+  void everySplitOfTheStreamMasksLikeTheWholeText() throws Exception {
+    List<String> secrets = List.of("abcdef", "cdefgh", "abc", "hunter2");
+    String text = "..abcdefgh..abcdef.abc.hunter hunter2 abcdefab";
+    String whole = SecretMatcher.of(secrets).mask(text);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    for (int cut = 0; cut <= bytes.length; cut++) {
+      for (int cut2 = cut; cut2 <= bytes.length; cut2++) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (SecretFilter filter = new SecretFilter(sink, secrets)) {
+          filter.write(bytes, 0, cut);
+          filter.write(bytes, cut, cut2 - cut);
+          filter.write(bytes, cut2, bytes.length - cut2);
+        }
+        assertThat(sink.toString(StandardCharsets.UTF_8))
+            .as("cut at %d, %d", cut, cut2)
+            .isEqualTo(whole);
+      }
+    }
+    assertThat(whole).isEqualTo("..***..***.***.hunter *** ***ab");
   }
 
   @Test

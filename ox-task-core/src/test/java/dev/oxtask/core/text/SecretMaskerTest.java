@@ -22,9 +22,58 @@ class SecretMaskerTest {
   @Test
   void masksTheLongerSecretWholeWhenOneContainsAnother() {
     SecretMasker masker = new SecretMasker();
+    masker.add("abcd");
+    masker.add("abcdefgh");
+    assertThat(masker.mask("x abcdefgh y abcd")).isEqualTo("x *** y ***");
+  }
+
+  @Test
+  void longestSecretWinsWhenSecretsSharePrefixOrSuffix() {
+    SecretMasker masker = new SecretMasker();
+    masker.addAll(List.of("tokenA", "tokenABCD", "ABCD", "kenAB"));
+    assertThat(masker.mask("[tokenABCD] [tokenA] [ABCD] [tokenAB]"))
+        .isEqualTo("[***] [***] [***] [***]");
+  }
+
+  @Test
+  void overlappingSecretsAreMaskedAsOneLeavingNoPartOfEither() {
+    SecretMasker masker = new SecretMasker();
+    masker.add("1234abcd");
+    masker.add("abcd5678");
+    assertThat(masker.mask("x 1234abcd5678 y")).isEqualTo("x *** y");
+    assertThat(masker.mask("x 1234abcd1234abcd y")).isEqualTo("x ****** y");
+  }
+
+  @Test
+  void masksSecretsInNonAsciiTextAndKeepsTheRest() {
+    SecretMasker masker = new SecretMasker();
+    masker.add("clé-secrète");
+    assertThat(masker.mask("→ clé-secrète ✅")).isEqualTo("→ *** ✅");
+    assertThat(masker.mask("unchanged \uD800 ✅")).isEqualTo("unchanged \uD800 ✅");
+  }
+
+  @Test
+  void secretsShorterThanFourCharactersAreNotMaskedAndWarnedAboutOnce() {
+    SecretMasker masker = new SecretMasker();
+    List<String> warnings = new ArrayList<>();
+    masker.onTooShort(() -> warnings.add("too short"));
+    masker.add("e");
     masker.add("abc");
-    masker.add("abcdef");
-    assertThat(masker.mask("x abcdef y abc")).isEqualTo("x *** y ***");
+    masker.add("abcd");
+    assertThat(masker.mask("success abc abcd")).isEqualTo("success abc ***");
+    assertThat(masker.secrets()).containsExactly("abcd");
+    assertThat(warnings).containsExactly("too short");
+  }
+
+  @Test
+  void manySecretsAreAllMasked() {
+    SecretMasker masker = new SecretMasker();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      masker.add("secret-" + i + "-value");
+      text.append("secret-").append(i).append("-value ");
+    }
+    assertThat(masker.mask(text.toString())).isEqualTo("*** ".repeat(200));
   }
 
   @Test

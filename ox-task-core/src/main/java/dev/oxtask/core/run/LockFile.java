@@ -1,0 +1,92 @@
+package dev.oxtask.core.run;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An exclusive lock held across the threads of this JVM and across processes, on a lock file of its
+ * own (created 0600): for a read-modify-write of a file that several runs share, such as {@code
+ * state.json}. Use with try-with-resources.
+ */
+public final class LockFile implements AutoCloseable {
+
+  // A JVM cannot hold two file locks on one file (OverlappingFileLockException), so threads of
+  // this JVM queue on a plain lock first.
+  private static final ConcurrentHashMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+  private static final long POLL_MILLIS = 50;
+
+  private final ReentrantLock jvmLock;
+  private final FileChannel channel;
+  private final FileLock fileLock;
+
+  private LockFile(ReentrantLock jvmLock, FileChannel channel, FileLock fileLock) {
+    this.jvmLock = jvmLock;
+    this.channel = channel;
+    this.fileLock = fileLock;
+  }
+
+  /**
+   * Takes the lock on {@code file}, waiting up to {@code patience} for another holder.
+   *
+   * @throws IOException when the lock file cannot be opened, or another holder kept the lock
+   */
+  public static LockFile acquire(Path file, Duration patience)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    ReentrantLock jvmLock =
+        IN_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new ReentrantLock());
+    if (!jvmLock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+      throw busy(file, patience);
+    }
+    FileChannel channel = null;
+    try {
+      Set<OpenOption> options =
+          Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+      channel = FileChannel.open(file, options, PrivateFile.ownerOnly());
+      FileLock fileLock;
+      // Polled rather than FileChannel.lock(), so waiting for another process has an end.
+      while ((fileLock = channel.tryLock()) == null) {
+        if (System.nanoTime() > deadline) {
+          throw busy(file, patience);
+        }
+        Thread.sleep(POLL_MILLIS);
+      }
+      return new LockFile(jvmLock, channel, fileLock);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
+      jvmLock.unlock();
+      throw e;
+    }
+  }
+
+  private static IOException busy(Path file, Duration patience) {
+    return new IOException(
+        "another ox_task process held the lock "
+            + file
+            + " for more than "
+            + patience.toSeconds()
+            + " s");
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      fileLock.release();
+      channel.close();
+    } finally {
+      jvmLock.unlock();
+    }
+  }
+}
