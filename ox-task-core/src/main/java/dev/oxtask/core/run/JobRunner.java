@@ -122,10 +122,9 @@ final class JobRunner {
       Duration duration) {
     Optional<ProcessRun.Outcome> outcome = last.outcome();
     String stderr = outcome.map(ProcessRun.Outcome::stderr).orElse("");
-    Optional<String> leftovers = outcome.flatMap(ProcessRun.Outcome::leftovers);
-    if (leftovers.isPresent()) {
+    for (String note : outcome.map(ProcessRun.Outcome::notes).orElse(List.of())) {
       String separator = stderr.isEmpty() || stderr.endsWith("\n") ? "" : "\n";
-      stderr = stderr + separator + "[" + leftovers.get() + "]\n";
+      stderr = stderr + separator + "[" + note + "]\n";
     }
     return new JobResult(
         job.name(),
