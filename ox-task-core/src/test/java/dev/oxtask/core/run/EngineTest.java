@@ -10,6 +10,7 @@ import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.text.SecretMasker;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +57,45 @@ class EngineTest {
 
   private JobResult runOne(TaskPlan plan) throws InterruptedException {
     return run(plan).get(0);
+  }
+
+  @Test
+  void jobsWhoseNamesMakeTheSameFileNameKeepSeparateLogsAndFolders() throws Exception {
+    List<JobResult> results =
+        run(
+            plan()
+                .add(shell("deploy prod", "echo first; pwd >&2"))
+                .add(shell("deploy_prod", "echo second; pwd >&2"))
+                .build());
+
+    Path logs = work.resolve("runs/run-1");
+    String hashed = "deploy_prod-" + String.format("%08x", crc32("deploy prod"));
+    assertThat(results.get(0).logFiles())
+        .containsExactly(logs.resolve(hashed + ".stdout"), logs.resolve(hashed + ".stderr"));
+    assertThat(results.get(0).cwd()).hasValue(work.resolve("jobs/" + hashed));
+    assertThat(logs.resolve(hashed + ".stdout")).hasContent("first");
+    assertThat(results.get(1).cwd()).hasValue(work.resolve("jobs/deploy_prod"));
+    assertThat(logs.resolve("deploy_prod.stdout")).hasContent("second");
+    assertThat(logs.resolve("deploy_prod.stderr"))
+        .hasContent(work.resolve("jobs/deploy_prod").toString());
+  }
+
+  private static long crc32(String text) {
+    CRC32 crc = new CRC32();
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    return crc.getValue();
+  }
+
+  @Test
+  void argumentListTooLongNamesTheJobsProgram() throws Exception {
+    // One argument longer than the kernel's limit for a single string (128 KiB): E2BIG.
+    JobResult result = runOne(plan().job("huge", "echo", "x".repeat(200_000)).build());
+
+    assertThat(result.status()).isEqualTo(JobStatus.ERROR);
+    assertThat(result.error().orElseThrow())
+        .startsWith("could not start echo: Cannot run program \"echo\"")
+        .contains("Argument list too long")
+        .doesNotContain("setsid");
   }
 
   @Test
