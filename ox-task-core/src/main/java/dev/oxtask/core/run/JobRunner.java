@@ -6,7 +6,6 @@ import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one job with its retries and describes what happened as a {@link JobResult}. */
 final class JobRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
   /**
    * A finished job.
@@ -40,10 +43,30 @@ final class JobRunner {
     this.environments = new JobEnvironment(options, masker, processes, false);
   }
 
+  /**
+   * Runs {@code job}; whatever goes wrong inside ox-task while doing so becomes this job's {@code
+   * error} result, never a failed run.
+   */
   Finished run(TaskPlan plan, TaskJob job) throws InterruptedException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    Map<String, String> environment = environments.base(job);
+    Map<String, String> environment = new LinkedHashMap<>();
+    try {
+      return run(plan, job, environment, startedAt, start);
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
+      LOG.debug("job '{}' failed inside ox_task", job.name(), e);
+      String why = "ox_task could not run the job: " + e;
+      return new Finished(notRun(job, JobStatus.ERROR, why, startedAt, since(start)), environment);
+    }
+  }
+
+  private Finished run(
+      TaskPlan plan, TaskJob job, Map<String, String> environment, Instant startedAt, long start)
+      throws InterruptedException {
+    environment.putAll(environments.base(job));
     PreparedJob prepared;
     try {
       prepared = environments.prepare(plan, job, environment);
@@ -101,10 +124,6 @@ final class JobRunner {
       return new Attempt(status, Optional.of(outcome), errorOf(status, outcome, job));
     } catch (IOException e) {
       String why = "could not start " + prepared.command().get(0) + ": " + e.getMessage();
-      return new Attempt(JobStatus.ERROR, Optional.empty(), Optional.of(why));
-    } catch (UncheckedIOException e) {
-      // The log file could not be written (disk full, permissions); the process tree is gone.
-      String why = e.getMessage() + ": " + e.getCause().getMessage();
       return new Attempt(JobStatus.ERROR, Optional.empty(), Optional.of(why));
     }
   }
@@ -191,9 +210,18 @@ final class JobRunner {
 
   /** The result of a job that was never started ({@code skipped}). */
   static JobResult skipped(TaskJob job, String why) {
+    return unstarted(job, JobStatus.SKIPPED, why);
+  }
+
+  /** The result of a job that ox_task failed to run ({@code error}); {@code why} is masked. */
+  static JobResult failed(TaskJob job, String why) {
+    return unstarted(job, JobStatus.ERROR, why);
+  }
+
+  private static JobResult unstarted(TaskJob job, JobStatus status, String why) {
     return new JobResult(
         job.name(),
-        JobStatus.SKIPPED,
+        status,
         OptionalInt.empty(),
         "",
         "",

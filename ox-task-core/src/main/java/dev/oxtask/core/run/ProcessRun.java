@@ -94,8 +94,27 @@ final class ProcessRun {
             .directory(cwd.toFile())
             .redirectInput(Redirect.from(new File("/dev/null")));
     builder.environment().clear();
-    builder.environment().putAll(environment);
+    try {
+      builder.environment().putAll(environment);
+    } catch (IllegalArgumentException e) {
+      // A name with '=' or a NUL character: the plan check stops those unless made at run time.
+      throw new IOException(
+          "its environment holds a variable no process can get (a name with '=' or a NUL"
+              + " character in a name or value)",
+          e);
+    }
     ProcessTree tree = ProcessTree.start(builder);
+    try {
+      return await(tree, timeout, capture);
+    } catch (RuntimeException | Error | InterruptedException e) {
+      // Nothing may leave a process behind, not even a bug of ox_task's.
+      tree.kill();
+      throw e;
+    }
+  }
+
+  private Outcome await(ProcessTree tree, Duration timeout, Capture capture)
+      throws InterruptedException {
     Process process = tree.process();
     OutputCapture out = capture(process.getInputStream(), capture.stdoutFile(), capture);
     OutputCapture err = capture(process.getErrorStream(), capture.stderrFile(), capture);

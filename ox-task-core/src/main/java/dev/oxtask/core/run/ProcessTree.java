@@ -190,6 +190,11 @@ public final class ProcessTree {
     }
   }
 
+  /** Sends SIGKILL to every member at once, without waiting (for when waiting is not possible). */
+  void kill() {
+    members().forEach(m -> m.handle().destroyForcibly());
+  }
+
   /** What {@code /proc/PID/stat} says about a live process (zombies are left out). */
   private record ProcStat(long pid, long parent, long session, long startTicks) {}
 

@@ -87,6 +87,46 @@ class EngineTest {
   }
 
   @Test
+  void backtickPrintingANulCharacterMakesOnlyItsJobAnError() throws Exception {
+    List<JobResult> results =
+        run(
+            plan()
+                .env("e", Optional.empty(), List.of(), "VALUE", "`printf 'a\\000b'`")
+                .add(inEnv(job("nul", Duration.ofSeconds(30), "echo", "$VALUE"), "e"))
+                .job("other", "echo", "ran")
+                .build());
+
+    assertThat(results.get(0).status()).isEqualTo(JobStatus.ERROR);
+    assertThat(results.get(0).error())
+        .hasValue(
+            "variable 'VALUE': `printf 'a\\000b'` printed a NUL character, which no environment"
+                + " variable can hold");
+    assertThat(results.get(1).status()).isEqualTo(JobStatus.SUCCESS);
+    assertThat(results.get(1).output()).isEqualTo("ran\n");
+  }
+
+  @Test
+  void variableNameTheOsRejectsMakesOnlyItsJobAnErrorWhileOthersRunInParallel() throws Exception {
+    String marker = Processes.marker();
+    options = options.withParallel(2);
+    List<JobResult> results =
+        run(
+            plan()
+                .env("bad", Optional.empty(), List.of(), "A=B", "1")
+                .add(job("slow", Duration.ofSeconds(30), "sh", "-c", "sleep 0.5; echo slow"))
+                .add(inEnv(job("broken", Duration.ofSeconds(30), "sleep", marker), "bad"))
+                .build());
+
+    assertThat(results.get(0).status()).isEqualTo(JobStatus.SUCCESS);
+    assertThat(results.get(1).status()).isEqualTo(JobStatus.ERROR);
+    assertThat(results.get(1).error())
+        .hasValue(
+            "could not start sleep: its environment holds a variable no process can get (a name"
+                + " with '=' or a NUL character in a name or value)");
+    assertThat(Processes.withMarker(marker)).isEmpty();
+  }
+
+  @Test
   void argumentListTooLongNamesTheJobsProgram() throws Exception {
     // One argument longer than the kernel's limit for a single string (128 KiB): E2BIG.
     JobResult result = runOne(plan().job("huge", "echo", "x".repeat(200_000)).build());
