@@ -3,7 +3,9 @@ package dev.oxtask.core.run;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
@@ -47,7 +49,7 @@ final class LogFile {
   }
 
   void write(byte[] bytes, int offset, int length) {
-    if (failure != null || closed) {
+    if (failure != null || closed || length == 0) {
       return;
     }
     try {
@@ -66,9 +68,9 @@ final class LogFile {
     }
     try {
       if (out == null && failure == null) {
-        open();
-      }
-      if (out != null) {
+        // Nothing arrived: the file is still made, so that the result names files that exist.
+        channel().close();
+      } else if (out != null) {
         out.close();
       }
     } catch (IOException e) {
@@ -91,6 +93,11 @@ final class LogFile {
   }
 
   private void open() throws IOException {
+    out = new BufferedOutputStream(Channels.newOutputStream(channel()), 1 << 13);
+  }
+
+  /** The file opened (created 0600 if new), the banner written. */
+  private SeekableByteChannel channel() throws IOException {
     OpenOption[] options =
         append
             ? new OpenOption[] {
@@ -101,13 +108,16 @@ final class LogFile {
               StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING
             };
-    out =
-        new BufferedOutputStream(
-            Channels.newOutputStream(Files.newByteChannel(path, Set.of(options), OWNER_ONLY)),
-            1 << 14);
+    SeekableByteChannel channel = Files.newByteChannel(path, Set.of(options), OWNER_ONLY);
     if (!banner.isEmpty()) {
-      out.write(banner.getBytes(StandardCharsets.UTF_8));
+      try {
+        channel.write(ByteBuffer.wrap(banner.getBytes(StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        channel.close();
+        throw e;
+      }
     }
+    return channel;
   }
 
   private void fail(IOException e) {

@@ -1,6 +1,7 @@
 package dev.oxtask.core.run;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -230,7 +231,7 @@ public final class ProcessTree {
 
   private static Optional<ProcStat> readStat(long pid) {
     try {
-      String stat = Files.readString(PROC.resolve(pid + "/stat"), StandardCharsets.ISO_8859_1);
+      String stat = readSmall("/proc/" + pid + "/stat");
       // "pid (comm) state ppid pgrp session ... starttime(22nd)": comm may hold spaces and ')'.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       if (fields[0].equals("Z") || fields[0].equals("X")) {
@@ -245,6 +246,18 @@ public final class ProcessTree {
     } catch (IOException | RuntimeException e) {
       // The process ended while we looked: it is no member.
       return Optional.empty();
+    }
+  }
+
+  private static final ThreadLocal<byte[]> STAT_BUFFERS =
+      ThreadLocal.withInitial(() -> new byte[4096]);
+
+  /** A short {@code /proc} file read in one go into a reused buffer: this runs for every job. */
+  private static String readSmall(String file) throws IOException {
+    byte[] buffer = STAT_BUFFERS.get();
+    try (FileInputStream in = new FileInputStream(file)) {
+      int n = in.read(buffer);
+      return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
     }
   }
 
@@ -296,7 +309,7 @@ public final class ProcessTree {
   /** The last pid the kernel handed out, or -1 when unknown. */
   private static long lastPid() {
     try {
-      String loadavg = Files.readString(PROC.resolve("loadavg"));
+      String loadavg = readSmall("/proc/loadavg");
       String[] fields = loadavg.strip().split(" ");
       return Long.parseLong(fields[fields.length - 1]);
     } catch (IOException | RuntimeException e) {
@@ -313,7 +326,7 @@ public final class ProcessTree {
       return 0;
     }
     try {
-      String uptime = Files.readString(PROC.resolve("uptime"));
+      String uptime = readSmall("/proc/uptime");
       double seconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
       return Math.max(0, (long) (seconds * 100) - 100);
     } catch (IOException | RuntimeException e) {
