@@ -3,6 +3,7 @@ package dev.oxtask.core.run;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +90,11 @@ final class OutputCapture {
     } catch (IOException e) {
       // The log file's own failures are kept by LogFile; nothing else here can fail.
     }
+  }
+
+  /** Waits up to {@code time} for the stream to end; true when it has. */
+  boolean await(Duration time) throws InterruptedException {
+    return done.await(time.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /**

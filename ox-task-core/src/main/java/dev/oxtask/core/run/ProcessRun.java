@@ -63,6 +63,9 @@ final class ProcessRun {
   /** How long to wait for the output pipes to close after the process tree is gone. */
   private static final Duration DRAIN = Duration.ofSeconds(2);
 
+  /** How long the pipes may stay open before the tree is searched once more. */
+  private static final Duration LOOK_AGAIN = Duration.ofMillis(100);
+
   private final Duration grace;
   private final Cancellation cancellation;
 
@@ -132,6 +135,14 @@ final class ProcessRun {
     }
     process.waitFor(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
     long drainDeadline = System.nanoTime() + DRAIN.toNanos();
+    if (!out.await(LOOK_AGAIN) || !err.await(LOOK_AGAIN)) {
+      // Something still holds a pipe: a process caught mid-exec by the first look may show now.
+      List<ProcessTree.Member> late = tree.leftovers();
+      if (!late.isEmpty()) {
+        notes.add(describe(late));
+        tree.stop(grace);
+      }
+    }
     boolean outComplete = out.finish(drainDeadline);
     boolean errComplete = err.finish(drainDeadline);
     out.logProblem().ifPresent(notes::add);

@@ -47,6 +47,8 @@ public final class ProcessTree {
 
   private static final long RANGE_SCAN_PIDS = 4096;
 
+  private static final int EXEC_RETRIES = 5;
+
   /**
    * A live member of the tree.
    *
@@ -265,14 +267,22 @@ public final class ProcessTree {
     if (mark.isEmpty()) {
       return false;
     }
-    byte[] environ;
+    Path file = PROC.resolve(stat.pid() + "/environ");
     try {
-      environ = Files.readAllBytes(PROC.resolve(stat.pid() + "/environ"));
+      byte[] environ = Files.readAllBytes(file);
+      // A process in the middle of execve() shows an empty environment for a moment: look again.
+      for (int retry = 0; environ.length == 0 && retry < EXEC_RETRIES; retry++) {
+        Thread.sleep(1);
+        environ = Files.readAllBytes(file);
+      }
+      return containsEntry(environ, mark.get());
     } catch (IOException | RuntimeException e) {
       // Another user's process (unreadable) or one that just ended.
       return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    return containsEntry(environ, mark.get());
   }
 
   /** True when the NUL-separated {@code environ} holds exactly {@code entry}. */

@@ -130,6 +130,44 @@ class ProcessTreeTest {
   }
 
   @Test
+  void cancelEndsTheRunWithinBoundsWhileAnUnfoundProcessHoldsThePipe() throws Exception {
+    String marker = Processes.marker();
+    TaskPlan plan =
+        plan()
+            .add(
+                shell(
+                    "held",
+                    "setsid -f env -i sleep " + marker + "; " + awaitSleep(marker) + "; sleep 600"))
+            .build();
+    Engine engine = new Engine(options(), new SecretMasker());
+    CompletableFuture<RunResult> run =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return engine.run(plan, List.copyOf(plan.jobs().values()), RunListener.NONE);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    RunResult result;
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (Processes.withMarker(marker).isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(200);
+
+      engine.cancel();
+      result = run.get(30, TimeUnit.SECONDS);
+    } finally {
+      Processes.withMarker(marker).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    assertThat(result.interrupted()).isTrue();
+    assertThat(result.outcomes().get(0).result().status()).isEqualTo(JobStatus.CANCELLED);
+  }
+
+  @Test
   void backtickLeavingADaemonBehindDoesNotHangAndLeavesNothing() throws Exception {
     String marker = Processes.marker();
     TaskPlan plan =
