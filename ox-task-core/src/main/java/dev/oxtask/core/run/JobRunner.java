@@ -50,8 +50,9 @@ final class JobRunner {
   Finished run(TaskPlan plan, TaskJob job) throws InterruptedException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    Map<String, String> environment = new LinkedHashMap<>();
+    Map<String, String> environment = Map.of();
     try {
+      environment = environments.base(job);
       return run(plan, job, environment, startedAt, start);
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError) {
@@ -66,7 +67,6 @@ final class JobRunner {
   private Finished run(
       TaskPlan plan, TaskJob job, Map<String, String> environment, Instant startedAt, long start)
       throws InterruptedException {
-    environment.putAll(environments.base(job));
     PreparedJob prepared;
     try {
       prepared = environments.prepare(plan, job, environment);
