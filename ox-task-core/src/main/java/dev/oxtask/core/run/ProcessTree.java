@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -63,7 +64,16 @@ public final class ProcessTree {
 
   /** The tree of a process started without a mark: its descendants and its session. */
   public ProcessTree(Process process) {
-    this(process, Optional.empty(), System.nanoTime(), uptimeTicks());
+    // Started some time ago: every live process is looked at unless its start is known.
+    this(process, Optional.empty(), startedNanos(process), 0);
+  }
+
+  private static long startedNanos(Process process) {
+    Optional<Instant> start = process.info().startInstant();
+    if (start.isEmpty()) {
+      return System.nanoTime() - 2 * RANGE_SCAN_NANOS;
+    }
+    return System.nanoTime() - Duration.between(start.get(), Instant.now()).toNanos();
   }
 
   private ProcessTree(
