@@ -167,6 +167,35 @@ class RunSessionTest {
   }
 
   @Test
+  void valueTheOsRejectsMakesOneJobAnErrorAndTheReportIsStillWritten() throws Exception {
+    envs.put(
+        "bad",
+        new TaskEnv(
+            "bad",
+            List.of(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Map.of("NUL", "`printf 'a\\000b'`"),
+            List.of(),
+            PLAN_FILE));
+    job("broken", Optional.of("bad"), "echo", "$NUL");
+    job("fine", "echo", "ran");
+    Path report = work.resolve("report.json");
+
+    int code = run(2, false, false, Optional.of(report));
+
+    assertThat(code).isEqualTo(ExitCode.FAILED);
+    JsonNode jobs = new ObjectMapper().readTree(report.toFile()).get("jobs");
+    assertThat(jobs.get(0).get("status").asText()).isEqualTo("error");
+    assertThat(jobs.get(0).get("error").asText())
+        .isEqualTo(
+            "variable 'NUL': `printf 'a\\000b'` printed a NUL character, which no environment"
+                + " variable can hold");
+    assertThat(jobs.get(1).get("status").asText()).isEqualTo("success");
+  }
+
+  @Test
   void noteFailureIsShownReportedAndMakesTheExitCodeOne() throws Exception {
     job("fine", "true");
     notes =

@@ -90,6 +90,7 @@ final class PlanFileParser {
 
   private void env(String name, Fields fields) {
     fields.rejectUnknownKeys(ENV_KEYS, "env '" + name + "'");
+    EnvironmentRules.check(fields);
     envs.put(
         name,
         new TaskEnv(

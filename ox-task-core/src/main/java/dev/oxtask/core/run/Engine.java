@@ -74,8 +74,8 @@ public final class Engine {
     pool.shutdown();
     List<JobOutcome> outcomes = new ArrayList<>();
     try {
-      for (Future<JobOutcome> future : futures) {
-        JobOutcome outcome = get(future);
+      for (int i = 0; i < futures.size(); i++) {
+        JobOutcome outcome = get(futures.get(i), jobs.get(i));
         outcomes.add(outcome);
         listener.jobFinished(outcome);
       }
@@ -126,18 +126,19 @@ public final class Engine {
     }
   }
 
-  private static JobOutcome get(Future<JobOutcome> future) throws InterruptedException {
+  /** The job's outcome; a bug of ox_task's while running it makes that job {@code error}. */
+  private JobOutcome get(Future<JobOutcome> future, TaskJob job) throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
+      if (cause instanceof VirtualMachineError error) {
         throw error;
       }
-      throw new IllegalStateException(cause);
+      LOG.debug("job '{}' failed inside ox_task", job.name(), cause);
+      return new JobOutcome(
+          JobRunner.failed(job, masker.mask("ox_task could not run the job: " + cause)),
+          Optional.empty());
     }
   }
 }

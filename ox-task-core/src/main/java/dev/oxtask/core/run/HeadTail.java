@@ -1,6 +1,7 @@
 package dev.oxtask.core.run;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Keeps the first and the last bytes of a stream in memory, whatever its length, so that a job
@@ -8,22 +9,32 @@ import java.nio.charset.StandardCharsets;
  */
 final class HeadTail {
 
-  private final byte[] head;
-  private final byte[] tail;
+  private final int headBytes;
+  private final int tailBytes;
+  private byte[] head = new byte[0];
+  private byte[] tail = new byte[0];
   private int headLength;
   private long tailWritten;
   private long total;
 
+  /** The buffers grow as bytes arrive, so a quiet job costs next to nothing. */
   HeadTail(int headBytes, int tailBytes) {
-    this.head = new byte[headBytes];
-    this.tail = new byte[tailBytes];
+    this.headBytes = headBytes;
+    this.tailBytes = tailBytes;
   }
 
   synchronized void write(byte[] bytes, int offset, int length) {
     total += length;
-    int toHead = Math.min(length, head.length - headLength);
+    int toHead = Math.min(length, headBytes - headLength);
+    if (headLength + toHead > head.length) {
+      head =
+          Arrays.copyOf(head, Math.min(headBytes, Math.max(headLength + toHead, 2 * head.length)));
+    }
     System.arraycopy(bytes, offset, head, headLength, toHead);
     headLength += toHead;
+    if (toHead < length && tail.length == 0) {
+      tail = new byte[tailBytes];
+    }
     for (int i = offset + toHead; i < offset + length; i++) {
       tail[(int) (tailWritten++ % tail.length)] = bytes[i];
     }

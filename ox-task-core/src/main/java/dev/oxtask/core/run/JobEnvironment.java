@@ -175,7 +175,12 @@ final class JobEnvironment {
     if (outcome.stdoutTruncated()) {
       throw new JobSetupException(what + "printed more than 1 MiB; a variable holds less");
     }
-    return outcome.stdout().strip();
+    String value = outcome.stdout().strip();
+    if (value.indexOf('\0') >= 0) {
+      throw new JobSetupException(
+          what + "printed a NUL character, which no environment variable can hold");
+    }
+    return value;
   }
 
   private void activateVenv(TaskEnv env, Map<String, String> environment)

@@ -7,7 +7,6 @@ import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one job with its retries and describes what happened as a {@link JobResult}. */
 final class JobRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
   /**
    * A finished job.
@@ -41,10 +44,30 @@ final class JobRunner {
     this.environments = new JobEnvironment(options, masker, processes, false);
   }
 
+  /**
+   * Runs {@code job}; whatever goes wrong inside ox-task while doing so becomes this job's {@code
+   * error} result, never a failed run.
+   */
   Finished run(TaskPlan plan, TaskJob job) throws InterruptedException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    Map<String, String> environment = environments.base(job);
+    Map<String, String> environment = Map.of();
+    try {
+      environment = environments.base(job);
+      return run(plan, job, environment, startedAt, start);
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
+      LOG.debug("job '{}' failed inside ox_task", job.name(), e);
+      String why = "ox_task could not run the job: " + e;
+      return new Finished(notRun(job, JobStatus.ERROR, why, startedAt, since(start)), environment);
+    }
+  }
+
+  private Finished run(
+      TaskPlan plan, TaskJob job, Map<String, String> environment, Instant startedAt, long start)
+      throws InterruptedException {
     PreparedJob prepared;
     try {
       prepared = environments.prepare(plan, job, environment);
@@ -104,10 +127,6 @@ final class JobRunner {
     } catch (IOException e) {
       String why = "could not start " + prepared.command().get(0) + ": " + e.getMessage();
       return new Attempt(JobStatus.ERROR, Optional.empty(), Optional.of(why));
-    } catch (UncheckedIOException e) {
-      // The log file could not be written (disk full, permissions); the process tree is gone.
-      String why = e.getMessage() + ": " + e.getCause().getMessage();
-      return new Attempt(JobStatus.ERROR, Optional.empty(), Optional.of(why));
     }
   }
 
@@ -124,10 +143,9 @@ final class JobRunner {
       Duration duration) {
     Optional<ProcessRun.Outcome> outcome = last.outcome();
     String stderr = outcome.map(ProcessRun.Outcome::stderr).orElse("");
-    Optional<String> leftovers = outcome.flatMap(ProcessRun.Outcome::leftovers);
-    if (leftovers.isPresent()) {
+    for (String note : outcome.map(ProcessRun.Outcome::notes).orElse(List.of())) {
       String separator = stderr.isEmpty() || stderr.endsWith("\n") ? "" : "\n";
-      stderr = stderr + separator + "[" + leftovers.get() + "]\n";
+      stderr = stderr + separator + "[" + note + "]\n";
     }
     return JobResult.builder(job.name(), last.status())
         .exitCode(outcome.map(ProcessRun.Outcome::exitCode).orElse(OptionalInt.empty()))
@@ -186,6 +204,15 @@ final class JobRunner {
 
   /** The result of a job that was never started ({@code skipped}). */
   static JobResult skipped(TaskJob job, String why) {
-    return JobResult.builder(job.name(), JobStatus.SKIPPED).error(why).build();
+    return unstarted(job, JobStatus.SKIPPED, why);
+  }
+
+  /** The result of a job that ox_task failed to run ({@code error}); {@code why} is masked. */
+  static JobResult failed(TaskJob job, String why) {
+    return unstarted(job, JobStatus.ERROR, why);
+  }
+
+  private static JobResult unstarted(TaskJob job, JobStatus status, String why) {
+    return JobResult.builder(job.name(), status).error(why).build();
   }
 }

@@ -1,145 +1,161 @@
 package dev.oxtask.core.run;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Drains one of a process's output streams on its own thread: secrets masked, every byte streamed
+ * Drains one of a process's output streams on a pooled thread: secrets masked, every byte streamed
  * to a log file, only a bounded head and tail kept in memory.
  */
 final class OutputCapture {
 
+  /** Pump threads are reused from job to job; one stays blocked only while a pipe stays open. */
+  private static final ExecutorService PUMPS =
+      Executors.newCachedThreadPool(
+          new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+              Thread t =
+                  new Thread(null, r, "ox_task-output-" + count.incrementAndGet(), 256 << 10);
+              t.setDaemon(true);
+              return t;
+            }
+          });
+
+  private static final ThreadLocal<byte[]> BUFFERS =
+      ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
   private final InputStream in;
   private final HeadTail kept;
-  private final Optional<Path> logFile;
+  private final Optional<LogFile> log;
   private final OutputStream sink;
-  private final Thread thread;
-  private volatile IOException failure;
-  private volatile boolean cutShort;
+  private final CountDownLatch done = new CountDownLatch(1);
+  private boolean closed;
 
   /**
    * Starts draining {@code in}.
    *
-   * @param logFile where the whole (masked) stream goes; appended to when {@code append}
-   * @param banner written to the log file first (e.g. which attempt this is), may be empty
+   * @param log where the whole (masked) stream goes, if anywhere
    */
-  OutputCapture(
-      String name,
-      InputStream in,
-      OutputLimit limit,
-      Optional<Path> logFile,
-      boolean append,
-      String banner,
-      List<String> secrets)
-      throws IOException {
+  OutputCapture(InputStream in, OutputLimit limit, Optional<LogFile> log, List<String> secrets) {
     this.in = in;
     this.kept = new HeadTail(limit.headBytes(), limit.tailBytes());
-    this.logFile = logFile;
-    OutputStream file = logFile.isPresent() ? open(logFile.get(), append) : null;
-    if (file != null && !banner.isEmpty()) {
-      file.write(banner.getBytes(StandardCharsets.UTF_8));
-    }
-    this.sink = new SecretFilter(new Tee(file, kept), secrets);
-    this.thread = new Thread(this::drain, name);
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private static OutputStream open(Path file, boolean append) throws IOException {
-    Files.createDirectories(file.getParent());
-    return new BufferedOutputStream(
-        append
-            ? Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
-            : Files.newOutputStream(file),
-        1 << 16);
+    this.log = log;
+    this.sink = new SecretFilter(new Tee(log, kept), secrets);
+    PUMPS.execute(this::drain);
   }
 
   private void drain() {
-    byte[] buffer = new byte[1 << 16];
-    try (OutputStream out = sink) {
+    byte[] buffer = BUFFERS.get();
+    try {
       int n;
-      while ((n = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, n);
+      while ((n = in.read(buffer)) >= 0 && write(buffer, n)) {
+        // written
       }
     } catch (IOException e) {
-      // Closing the pipe to stop waiting (see finish) ends the read this way: not a failure.
-      if (!cutShort) {
-        failure = e;
-      }
+      // The pipe was closed under the read (see finish): the stream is over either way.
+    } finally {
+      close();
+      done.countDown();
     }
   }
 
+  private synchronized boolean write(byte[] buffer, int length) throws IOException {
+    if (closed) {
+      return false;
+    }
+    sink.write(buffer, 0, length);
+    return true;
+  }
+
+  private synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      sink.close();
+    } catch (IOException e) {
+      // The log file's own failures are kept by LogFile; nothing else here can fail.
+    }
+  }
+
+  /** Waits up to {@code time} for the stream to end; true when it has. */
+  boolean await(Duration time) throws InterruptedException {
+    return done.await(time.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   /**
-   * Waits up to {@code drain} for the stream to end, then stops reading: a process that escaped the
-   * job's session may hold the pipe open forever and must not hang the runner.
+   * Waits until {@code deadline} ({@link System#nanoTime}) for the stream to end, then stops
+   * reading: a process that escaped the job may hold the pipe open forever and must not hang the
+   * runner. A read still blocked then is left to end when the pipe closes; what it reads is
+   * dropped.
    *
    * @return false when reading had to be cut short
    */
-  boolean finish(Duration drain) throws InterruptedException {
-    thread.join(drain.toMillis());
-    boolean complete = !thread.isAlive();
+  boolean finish(long deadline) throws InterruptedException {
+    boolean complete = done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     if (!complete) {
-      cutShort = true;
+      close();
       try {
         in.close();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        // Closing only releases our end early; the blocked read keeps nothing else waiting.
       }
-      thread.join();
-    }
-    if (failure != null) {
-      throw new UncheckedIOException("could not save output to " + logFile.orElse(null), failure);
     }
     return complete;
   }
 
   /** The text kept in memory (head and tail when truncated). */
   String text() {
-    return kept.text(logFile.map(Path::toString).orElse("no file"));
+    return kept.text(log.map(l -> l.path().toString()).orElse("no file"));
   }
 
   boolean truncated() {
     return kept.truncated();
   }
 
+  /** Why the log file misses some of the output, if it does. */
+  Optional<String> logProblem() {
+    return log.flatMap(LogFile::problem);
+  }
+
   /** Writes each byte to the log file (if any) and to the in-memory head and tail. */
   private static final class Tee extends OutputStream {
-    private final OutputStream file;
+    private final Optional<LogFile> log;
     private final HeadTail kept;
 
-    Tee(OutputStream file, HeadTail kept) {
-      this.file = file;
+    Tee(Optional<LogFile> log, HeadTail kept) {
+      this.log = log;
       this.kept = kept;
     }
 
     @Override
-    public void write(int b) throws IOException {
+    public void write(int b) {
       write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      if (file != null) {
-        file.write(bytes, offset, length);
-      }
+    public void write(byte[] bytes, int offset, int length) {
+      log.ifPresent(l -> l.write(bytes, offset, length));
       kept.write(bytes, offset, length);
     }
 
     @Override
-    public void close() throws IOException {
-      if (file != null) {
-        file.close();
-      }
+    public void close() {
+      log.ifPresent(LogFile::close);
     }
   }
 }

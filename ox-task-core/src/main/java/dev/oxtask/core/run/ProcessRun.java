@@ -4,13 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -31,7 +32,8 @@ final class ProcessRun {
   /**
    * What a process run did.
    *
-   * @param leftovers a sentence about processes the job left running that were stopped, if any
+   * @param notes sentences for the job's stderr: processes it left running that were stopped,
+   *     output that could not be saved or read to its end
    */
   record Outcome(
       End end,
@@ -40,7 +42,7 @@ final class ProcessRun {
       String stderr,
       boolean stdoutTruncated,
       boolean stderrTruncated,
-      Optional<String> leftovers) {}
+      List<String> notes) {}
 
   /**
    * Where the two streams go.
@@ -61,6 +63,9 @@ final class ProcessRun {
   /** How long to wait for the output pipes to close after the process tree is gone. */
   private static final Duration DRAIN = Duration.ofSeconds(2);
 
+  /** How long the pipes may stay open before the tree is searched once more. */
+  private static final Duration LOOK_AGAIN = Duration.ofMillis(100);
+
   private final Duration grace;
   private final Cancellation cancellation;
 
@@ -70,9 +75,10 @@ final class ProcessRun {
   }
 
   /**
-   * Starts {@code command} and waits for it.
+   * Starts {@code command} and waits for it: at most {@code timeout}, then the grace period to stop
+   * its tree, then the drain time for its output pipes, whatever holds them open.
    *
-   * @throws IOException when the process could not be started
+   * @throws IOException when the process could not be started or its log folder not created
    */
   Outcome run(
       List<String> command,
@@ -81,33 +87,72 @@ final class ProcessRun {
       Duration timeout,
       Capture capture)
       throws IOException, InterruptedException {
+    for (Optional<Path> file : List.of(capture.stdoutFile(), capture.stderrFile())) {
+      if (file.isPresent()) {
+        createFolder(file.get().getParent());
+      }
+    }
     ProcessBuilder builder =
-        new ProcessBuilder(ProcessTree.inNewSession(command))
+        new ProcessBuilder(command)
             .directory(cwd.toFile())
             .redirectInput(Redirect.from(new File("/dev/null")));
     builder.environment().clear();
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    ProcessTree tree = new ProcessTree(process);
-    OutputCapture out;
-    OutputCapture err;
     try {
-      out = capture(process, "stdout", process.getInputStream(), capture.stdoutFile(), capture);
-      err = capture(process, "stderr", process.getErrorStream(), capture.stderrFile(), capture);
-    } catch (IOException e) {
-      tree.stop(Duration.ZERO);
-      throw new IOException("cannot write its output log: " + e, e);
+      builder.environment().putAll(environment);
+    } catch (IllegalArgumentException e) {
+      // A name with '=' or a NUL character: the plan check stops those unless made at run time.
+      throw new IOException(
+          "its environment holds a variable no process can get (a name with '=' or a NUL"
+              + " character in a name or value)",
+          e);
     }
+    ProcessTree tree = ProcessTree.start(builder);
+    try {
+      return await(tree, timeout, capture);
+    } catch (RuntimeException | Error | InterruptedException e) {
+      // Nothing may leave a process behind, not even a bug of ox_task's.
+      tree.kill();
+      throw e;
+    }
+  }
+
+  private Outcome await(ProcessTree tree, Duration timeout, Capture capture)
+      throws InterruptedException {
+    Process process = tree.process();
+    OutputCapture out = capture(process.getInputStream(), capture.stdoutFile(), capture);
+    OutputCapture err = capture(process.getErrorStream(), capture.stderrFile(), capture);
     End end = waitFor(process, timeout);
-    Optional<String> leftovers = Optional.empty();
+    List<String> notes = new ArrayList<>();
     if (end == End.EXITED) {
-      leftovers = describe(tree.leftovers());
+      List<ProcessTree.Member> leftovers = tree.leftovers();
+      if (!leftovers.isEmpty()) {
+        notes.add(describe(leftovers));
+        // Background processes must not outlive their job.
+        tree.stop(grace);
+      }
+    } else {
+      tree.stop(grace);
     }
-    // Also on a normal exit: background processes must not outlive their job.
-    tree.stop(end == End.EXITED && leftovers.isEmpty() ? Duration.ZERO : grace);
-    process.waitFor();
-    out.finish(DRAIN);
-    err.finish(DRAIN);
+    process.waitFor(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+    long drainDeadline = System.nanoTime() + DRAIN.toNanos();
+    if (!out.await(LOOK_AGAIN) || !err.await(LOOK_AGAIN)) {
+      // Something still holds a pipe: a process caught mid-exec by the first look may show now.
+      List<ProcessTree.Member> late = tree.leftovers();
+      if (!late.isEmpty()) {
+        notes.add(describe(late));
+        tree.stop(grace);
+      }
+    }
+    boolean outComplete = out.finish(drainDeadline);
+    boolean errComplete = err.finish(drainDeadline);
+    out.logProblem().ifPresent(notes::add);
+    err.logProblem().ifPresent(notes::add);
+    if (!outComplete || !errComplete) {
+      notes.add(
+          "ox_task stopped reading the job's output "
+              + DRAIN.toSeconds()
+              + " s after it ended: a process outside its tree still holds the output pipe");
+    }
     return new Outcome(
         end,
         end == End.EXITED ? OptionalInt.of(process.exitValue()) : OptionalInt.empty(),
@@ -115,20 +160,20 @@ final class ProcessRun {
         err.text(),
         out.truncated(),
         err.truncated(),
-        leftovers);
+        notes);
   }
 
-  private static OutputCapture capture(
-      Process process, String stream, InputStream in, Optional<Path> file, Capture c)
-      throws IOException {
+  private static void createFolder(Path folder) throws IOException {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new IOException("cannot write its output log: " + e, e);
+    }
+  }
+
+  private static OutputCapture capture(InputStream in, Optional<Path> file, Capture c) {
     return new OutputCapture(
-        "ox_task-" + process.pid() + "-" + stream,
-        in,
-        c.limit(),
-        file,
-        c.append(),
-        c.banner(),
-        c.secrets());
+        in, c.limit(), file.map(f -> new LogFile(f, c.append(), c.banner())), c.secrets());
   }
 
   private End waitFor(Process process, Duration timeout) throws InterruptedException {
@@ -147,18 +192,19 @@ final class ProcessRun {
     }
   }
 
-  private static Optional<String> describe(Set<ProcessHandle> leftovers) {
-    if (leftovers.isEmpty()) {
-      return Optional.empty();
-    }
+  private static String describe(List<ProcessTree.Member> leftovers) {
     String which =
         leftovers.stream()
-            .map(h -> h.pid() + " " + h.info().command().orElse("?"))
+            .map(
+                m ->
+                    m.handle().pid()
+                        + " "
+                        + m.handle().info().command().orElse("?")
+                        + (m.leftSession() ? " (had left the job's session)" : ""))
             .collect(Collectors.joining(", "));
-    return Optional.of(
-        "ox_task stopped "
-            + leftovers.size()
-            + " process(es) the job left running when it exited: "
-            + which);
+    return "ox_task stopped "
+        + leftovers.size()
+        + " process(es) the job left running when it exited: "
+        + which;
   }
 }

@@ -30,9 +30,13 @@ final class ProgramLookup {
     }
     String path = environment.getOrDefault("PATH", "");
     for (String dir : path.split(File.pathSeparator)) {
-      Path candidate = cwd.resolve(dir.isEmpty() ? "." : dir).resolve(program);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return candidate;
+      // java.io.File answers "no" without an exception: this runs for every PATH entry of every
+      // job.
+      File folder = new File(dir.isEmpty() ? "." : dir);
+      File candidate =
+          new File(folder.isAbsolute() ? folder : new File(cwd.toFile(), dir), program);
+      if (candidate.isFile() && candidate.canExecute()) {
+        return candidate.toPath();
       }
     }
     throw new JobSetupException(

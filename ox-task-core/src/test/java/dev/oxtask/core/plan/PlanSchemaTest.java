@@ -73,7 +73,8 @@ class PlanSchemaTest {
         "empty_command.json",
         "several_problems.json",
         "plan_unknown_key.json",
-        "wrong_section_types.json"
+        "wrong_section_types.json",
+        "env_values_the_os_rejects.json"
       })
   void planTheLoaderRejectsForItsShapeIsRejectedByTheSchema(String name) throws Exception {
     JsonNode plan = JSON.readTree(testdata(name).toFile());

@@ -10,6 +10,7 @@ import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.text.SecretMasker;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,85 @@ class EngineTest {
 
   private JobResult runOne(TaskPlan plan) throws InterruptedException {
     return run(plan).get(0);
+  }
+
+  @Test
+  void jobsWhoseNamesMakeTheSameFileNameKeepSeparateLogsAndFolders() throws Exception {
+    List<JobResult> results =
+        run(
+            plan()
+                .add(shell("deploy prod", "echo first; pwd >&2"))
+                .add(shell("deploy_prod", "echo second; pwd >&2"))
+                .build());
+
+    Path logs = work.resolve("runs/run-1");
+    String hashed = "deploy_prod-" + String.format("%08x", crc32("deploy prod"));
+    assertThat(results.get(0).logFiles())
+        .containsExactly(logs.resolve(hashed + ".stdout"), logs.resolve(hashed + ".stderr"));
+    assertThat(results.get(0).cwd()).hasValue(work.resolve("jobs/" + hashed));
+    assertThat(logs.resolve(hashed + ".stdout")).hasContent("first");
+    assertThat(results.get(1).cwd()).hasValue(work.resolve("jobs/deploy_prod"));
+    assertThat(logs.resolve("deploy_prod.stdout")).hasContent("second");
+    assertThat(logs.resolve("deploy_prod.stderr"))
+        .hasContent(work.resolve("jobs/deploy_prod").toString());
+  }
+
+  private static long crc32(String text) {
+    CRC32 crc = new CRC32();
+    crc.update(text.getBytes(StandardCharsets.UTF_8));
+    return crc.getValue();
+  }
+
+  @Test
+  void backtickPrintingANulCharacterMakesOnlyItsJobAnError() throws Exception {
+    List<JobResult> results =
+        run(
+            plan()
+                .env("e", Optional.empty(), List.of(), "VALUE", "`printf 'a\\000b'`")
+                .add(inEnv(job("nul", Duration.ofSeconds(30), "echo", "$VALUE"), "e"))
+                .job("other", "echo", "ran")
+                .build());
+
+    assertThat(results.get(0).status()).isEqualTo(JobStatus.ERROR);
+    assertThat(results.get(0).error())
+        .hasValue(
+            "variable 'VALUE': `printf 'a\\000b'` printed a NUL character, which no environment"
+                + " variable can hold");
+    assertThat(results.get(1).status()).isEqualTo(JobStatus.SUCCESS);
+    assertThat(results.get(1).output()).isEqualTo("ran\n");
+  }
+
+  @Test
+  void variableNameTheOsRejectsMakesOnlyItsJobAnErrorWhileOthersRunInParallel() throws Exception {
+    String marker = Processes.marker();
+    options = options.toBuilder().parallel(2).build();
+    List<JobResult> results =
+        run(
+            plan()
+                .env("bad", Optional.empty(), List.of(), "A=B", "1")
+                .add(job("slow", Duration.ofSeconds(30), "sh", "-c", "sleep 0.5; echo slow"))
+                .add(inEnv(job("broken", Duration.ofSeconds(30), "sleep", marker), "bad"))
+                .build());
+
+    assertThat(results.get(0).status()).isEqualTo(JobStatus.SUCCESS);
+    assertThat(results.get(1).status()).isEqualTo(JobStatus.ERROR);
+    assertThat(results.get(1).error())
+        .hasValue(
+            "could not start sleep: its environment holds a variable no process can get (a name"
+                + " with '=' or a NUL character in a name or value)");
+    assertThat(Processes.withMarker(marker)).isEmpty();
+  }
+
+  @Test
+  void argumentListTooLongNamesTheJobsProgram() throws Exception {
+    // One argument longer than the kernel's limit for a single string (128 KiB): E2BIG.
+    JobResult result = runOne(plan().job("huge", "echo", "x".repeat(200_000)).build());
+
+    assertThat(result.status()).isEqualTo(JobStatus.ERROR);
+    assertThat(result.error().orElseThrow())
+        .startsWith("could not start echo: Cannot run program \"echo\"")
+        .contains("Argument list too long")
+        .doesNotContain("setsid");
   }
 
   @Test

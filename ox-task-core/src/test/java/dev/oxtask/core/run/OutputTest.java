@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,48 @@ class OutputTest {
     assertThat(kept.text("f"))
         .isEqualTo(
             "1234\n[... ox_task: 1 bytes left out here; the whole output is in f ...]\n6789");
+  }
+
+  @Test
+  void fullDiskKeepsDrainingAndTheJobKeepsItsOwnStatusWithAWarningNamingTheFile() throws Exception {
+    Path full = Path.of("/dev/full");
+    ProcessRun.Capture capture =
+        new ProcessRun.Capture(
+            new OutputLimit(8, 8),
+            Optional.of(full),
+            Optional.of(work.resolve("job.stderr")),
+            false,
+            "",
+            List.of());
+
+    ProcessRun.Outcome outcome =
+        new ProcessRun(Duration.ofMillis(500), new Cancellation())
+            .run(
+                List.of("sh", "-c", "seq 1 200000; echo done >&2; exit 3"),
+                work,
+                Map.of("PATH", System.getenv("PATH")),
+                Duration.ofSeconds(60),
+                capture);
+
+    assertThat(outcome.end()).isEqualTo(ProcessRun.End.EXITED);
+    assertThat(outcome.exitCode()).hasValue(3);
+    assertThat(outcome.stdout()).startsWith("1\n2\n3\n4\n").endsWith("\n200000\n");
+    assertThat(outcome.stderr()).isEqualTo("done\n");
+    assertThat(outcome.notes())
+        .containsExactly(
+            "ox_task could not save all of the output to /dev/full (No space left on device); that log"
+                + " file is incomplete");
+    assertThat(work.resolve("job.stderr")).hasContent("done");
+  }
+
+  @Test
+  void logFilesAreReadableByTheOwnerOnly() throws Exception {
+    runOne(plan().job("quiet", "true").build(), OutputLimit.DEFAULT);
+
+    for (String log : List.of("runs/r/quiet.stdout", "runs/r/quiet.stderr")) {
+      assertThat(Files.getPosixFilePermissions(work.resolve(log)))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
   }
 
   @Test
