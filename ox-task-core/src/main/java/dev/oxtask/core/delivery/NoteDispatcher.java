@@ -77,7 +77,6 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     this.console = requireNonNull(console, "console");
     this.sendTimeout = requireNonNull(sendTimeout, "sendTimeout");
     history.flatMap(StatusHistory::problem).ifPresent(warnings::add);
-    warnings.addAll(registry.warnings());
   }
 
   /**
@@ -96,6 +95,10 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
    */
   public List<Diagnostic> prepare(
       TaskPlan plan, Collection<TaskJob> selectedJobs, Map<String, String> runnerEnvironment) {
+    if (!plan.notes().isEmpty()) {
+      // The plugins folder is read only for a plan with notes; a run without notes never looks.
+      warnings.addAll(registry.warnings());
+    }
     Set<String> used = new LinkedHashSet<>();
     selectedJobs.forEach(job -> job.note().filter(n -> !n.isEmpty()).ifPresent(used::add));
     List<Diagnostic> errors = new ArrayList<>();
@@ -168,15 +171,26 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       return List.of(plan.diagnostic(classNameKey(note), ambiguous(note.className(), found)));
     }
     NoteClass noteClass = found.get(0);
-    ClassLoader loader = registry.classLoader(noteClass);
     Note instance;
+    ClassLoader loader;
     List<OptionProblem> problems;
     try {
       instance = registry.create(noteClass);
+      loader = registry.classLoader(noteClass);
       NoteOptions options = new NoteOptions(note.options());
       problems = ContextClassLoader.call(loader, () -> instance.validate(options));
-    } catch (NoteException | RuntimeException | LinkageError e) {
-      String why = e instanceof NoteException ? e.getMessage() : "checking options threw " + e;
+    } catch (NoteException e) {
+      return List.of(plan.diagnostic(classNameKey(note), masker.mask(e.getMessage())));
+    } catch (Throwable e) {
+      // Plugin code may throw anything, an Error too: the note fails validation, the run goes on.
+      String why =
+          "note class '"
+              + noteClass.className()
+              + "' of plugin "
+              + noteClass.origin()
+              + " threw "
+              + e
+              + " while checking its options";
       return List.of(plan.diagnostic(classNameKey(note), masker.mask(why)));
     }
     if (!problems.isEmpty()) {
@@ -242,8 +256,8 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       message.append(ClosestName.suggestion(className, names));
     }
     if (!registry.warnings().isEmpty()) {
-      message.append(" (plugin problems: ").append(String.join("; ", registry.warnings()));
-      message.append(")");
+      // The problems themselves are printed once, as warnings, before this error.
+      message.append(" (see the plugin warnings above)");
     }
     return message.toString();
   }

@@ -144,8 +144,9 @@ class NoteDispatcherTest {
     assertThat(dispatcher().prepare(plan, plan.jobs().values()))
         .extracting(Diagnostic::toString)
         .containsExactly(
-            "plan.json:3:7: notes.f.class_name: checking options threw"
-                + " java.lang.IllegalStateException: validate exploded");
+            "plan.json:3:7: notes.f.class_name: note class 'test.notes.FailingNote' of plugin"
+                + " test-notes 1.2.3 (test-notes.jar) threw java.lang.IllegalStateException:"
+                + " validate exploded while checking its options");
   }
 
   @Test
