@@ -1,17 +1,25 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.text.ClosestName;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code ox_task} command line: {@code main} only hands its streams to {@link #run}. */
 public final class Main {
+
+  /** picocli's HelpCommand's message for {@code help NAME} naming no command. */
+  private static final Pattern UNKNOWN_HELP_TOPIC = Pattern.compile("Unknown subcommand '(.*)'\\.");
 
   private Main() {}
 
@@ -33,7 +41,7 @@ public final class Main {
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
-    CommandLine cli = new CommandLine(new OxTaskCommand(out, err, environment));
+    CommandLine cli = commandLine(args, new OxTaskCommand(out, err, environment));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, ignored) -> usageError(e, err));
@@ -52,6 +60,27 @@ public final class Main {
     return cli.execute(args);
   }
 
+  /**
+   * The command tree {@code args} needs: the root and the one subcommand it names, or every
+   * subcommand when it names none that is known (root help, {@code help}, a misspelt command).
+   */
+  static CommandLine commandLine(String[] args, OxTaskCommand root) {
+    CommandLine cli = new CommandLine(root);
+    // The root has no option that takes a value, so its first non-option word is the command.
+    String word = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    List<Class<?>> named =
+        OxTaskCommand.SUBCOMMANDS.stream().filter(c -> nameOf(c).equals(word)).toList();
+    boolean helpCommand = named.contains(HelpCommand.class);
+    for (Class<?> command : named.isEmpty() || helpCommand ? OxTaskCommand.SUBCOMMANDS : named) {
+      cli.addSubcommand(command);
+    }
+    return cli;
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
+  }
+
   /** Bad usage is one line naming the problem and where help is, never a page of usage text. */
   private static int usageError(ParameterException e, PrintStream err) {
     String message = e.getMessage().replaceFirst("^Error: ", "");
@@ -67,6 +96,16 @@ public final class Main {
       if (!unmatched.getSuggestions().isEmpty()) {
         message += " — did you mean '" + unmatched.getSuggestions().get(0) + "'?";
       }
+    }
+    Matcher helpTopic = UNKNOWN_HELP_TOPIC.matcher(message);
+    if (helpTopic.matches()) {
+      // From `ox_task help NAME`: said like any other unknown command.
+      String name = helpTopic.group(1);
+      message =
+          "unknown command '"
+              + name
+              + "'"
+              + ClosestName.suggestion(name, e.getCommandLine().getSubcommands().keySet());
     }
     String help = e.getCommandLine().getCommandSpec().qualifiedName() + " --help";
     err.println(

@@ -48,7 +48,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"--fail-fast", "--re-raise"},
-      description = "Start no more jobs after the first one that does not succeed.")
+      negatable = true,
+      description =
+          "Start no more jobs after the first one that does not succeed (default: run them all,"
+              + " as --no-fail-fast or --no-re-raise say).")
   boolean failFast;
 
   @Option(
