@@ -39,6 +39,12 @@ public final class Main {
 
   /** Like {@link #run(String[], PrintStream, PrintStream)}, with the runner environment given. */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // What picocli would print, without loading it: its classes are compiled for Java 5, which
+      // the class-data archive cannot hold, so they cost most of a short command's start-up.
+      out.println(Version.line());
+      return ExitCode.OK;
+    }
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
     CommandLine cli = commandLine(args, new OxTaskCommand(out, err, environment));
