@@ -101,7 +101,8 @@ time_once() {
   fi
   end=$(date +%s%N)
   local cpu=0
-  if [ -n "$gnu_time" ]; then cpu=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$scratch/cpu"); fi
+  # GNU time writes "Command exited with non-zero status N" first when the command fails.
+  if [ -n "$gnu_time" ]; then cpu=$(tail -1 "$scratch/cpu" | awk '{ printf "%d", ($1 + $2) * 1000 }'); fi
   echo "$(((end - start) / 1000000)) $cpu" >>"$scratch/$1.times"
 }
 
@@ -130,7 +131,7 @@ show() {
   local wall_min wall_max
   wall_min=$(sort -n -k1,1 "$scratch/$2.times" | head -1 | cut -d' ' -f1)
   wall_max=$(sort -n -k1,1 "$scratch/$2.times" | tail -1 | cut -d' ' -f1)
-  printf '  %-44s %6d ms  (%d-%d)  cpu %6s ms\n' "$1" "$(median "$2")" "$wall_min" "$wall_max" \
+  printf "  %-44s %6d ms  (%d-%d)  cpu %6s ms\n" "$1" "$(median "$2")" "$wall_min" "$wall_max" \
     "$([ -n "$gnu_time" ] && median "$2" 2 || echo n/a)"
 }
 
@@ -147,7 +148,7 @@ peak_rss() {
   local -n command=$1
   if [ -z "$gnu_time" ]; then echo n/a; return; fi
   "$gnu_time" -f %M -o "$scratch/rss" "${command[@]}" >/dev/null 2>&1 || true
-  awk '{ printf "%d", $1 / 1024 }' "$scratch/rss"
+  tail -1 "$scratch/rss" | awk '{ printf "%d", $1 / 1024 }'
 }
 
 echo "bench/run.sh: $runs runs each (median, min-max, cpu = user + sys); $(nproc) cores;" \

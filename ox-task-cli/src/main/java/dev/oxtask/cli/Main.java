@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -45,6 +46,10 @@ public final class Main {
       out.println(Version.line());
       return ExitCode.OK;
     }
+    if (args.length == 1 && List.of("--help", "-h", "help").contains(args[0])) {
+      out.print(RootHelp.text());
+      return ExitCode.OK;
+    }
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
     CommandLine cli = commandLine(args, new OxTaskCommand(out, err, environment));
@@ -72,6 +77,8 @@ public final class Main {
    */
   static CommandLine commandLine(String[] args, OxTaskCommand root) {
     CommandLine cli = new CommandLine(root);
+    cli.getHelpSectionMap()
+        .put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> RootHelp.commandList());
     // The root has no option that takes a value, so its first non-option word is the command.
     String word = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
     List<Class<?>> named =

@@ -32,4 +32,13 @@ class HelperCommandsHelpTest {
     assertThat(CliRun.of(command, "-h")).isEqualTo(longHelp);
     assertThat(CliRun.of("help", command)).isEqualTo(longHelp);
   }
+
+  @org.junit.jupiter.api.Test
+  void theRootHelpWrittenWithoutPicocliIsWhatPicocliWouldPrint() {
+    OxTaskCommand root = new OxTaskCommand(System.out, System.err, java.util.Map.of());
+    String picocli = Main.commandLine(new String[0], root).getUsageMessage();
+
+    assertThat(CliRun.of("--help").out()).isEqualTo(picocli).isEqualTo(CliRun.of("-h").out());
+    assertThat(CliRun.of("help").out()).isEqualTo(picocli);
+  }
 }
