@@ -72,8 +72,9 @@ public final class Main {
   }
 
   /**
-   * The command tree {@code args} needs: the root and the one subcommand it names, or every
-   * subcommand when it names none that is known (root help, {@code help}, a misspelt command).
+   * The command tree {@code args} needs: the root and the one subcommand it names; every subcommand
+   * for root help, {@code help} and a misspelt command (for the suggestion); none when no command
+   * is named ({@code ox_task --no-such-option}).
    */
   static CommandLine commandLine(String[] args, OxTaskCommand root) {
     CommandLine cli = new CommandLine(root);
@@ -83,11 +84,20 @@ public final class Main {
     String word = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
     List<Class<?>> named =
         OxTaskCommand.SUBCOMMANDS.stream().filter(c -> nameOf(c).equals(word)).toList();
-    boolean helpCommand = named.contains(HelpCommand.class);
-    for (Class<?> command : named.isEmpty() || helpCommand ? OxTaskCommand.SUBCOMMANDS : named) {
+    boolean everyCommand =
+        named.contains(HelpCommand.class)
+            || (named.isEmpty() && !word.isEmpty())
+            || (word.isEmpty() && Arrays.stream(args).anyMatch(Main::asksForHelp));
+    // Without a command word (a root option, right or wrong) the root alone parses the line.
+    for (Class<?> command : everyCommand ? OxTaskCommand.SUBCOMMANDS : named) {
       cli.addSubcommand(command);
     }
     return cli;
+  }
+
+  /** {@code --help}, {@code -h} or short options bundled with it ({@code -hV}). */
+  private static boolean asksForHelp(String arg) {
+    return arg.equals("--help") || (arg.matches("-[A-Za-z]+") && arg.contains("h"));
   }
 
   private static String nameOf(Class<?> command) {
