@@ -96,7 +96,9 @@ class PluginFaultsTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
     assertThat(dir.resolve("ran")).exists();
     assertThat(run.out() + run.err())
-        .contains("java.lang.AssertionError: send refused token ***")
+        .contains(
+            "note 'n' (Faulty) failed: plugin faulty 1.0 (f.jar) threw java.lang.AssertionError:"
+                + " send refused token ***")
         .doesNotContain(TOKEN)
         .doesNotContain("\tat ");
   }

@@ -200,7 +200,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
                   plan.diagnostic("notes." + note.name() + "." + p.key(), masker.mask(p.message())))
           .toList();
     }
-    prepared.put(note.name(), new PreparedNote(note, instance, loader));
+    prepared.put(note.name(), new PreparedNote(note, noteClass, instance, loader));
     return List.of();
   }
 
@@ -223,7 +223,12 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       return failure(note, "it did not finish within " + shown(sendTimeout) + " and was abandoned");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      return failure(note, cause instanceof NoteException ? cause.getMessage() : cause.toString());
+      // Anything but a NoteException is a bug of the plugin: name it, so its author can be told.
+      return failure(
+          note,
+          cause instanceof NoteException
+              ? cause.getMessage()
+              : "plugin " + note.noteClass().origin() + " threw " + cause);
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
@@ -280,8 +285,9 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     return "notes." + note.name() + ".class_name";
   }
 
-  /** A note ready to send: its plan entry, the plugin's instance and class loader. */
-  private record PreparedNote(TaskNote plan, Note instance, ClassLoader loader) {}
+  /** A note ready to send: its plan entry, its class, the plugin's instance and class loader. */
+  private record PreparedNote(
+      TaskNote plan, NoteClass noteClass, Note instance, ClassLoader loader) {}
 
   /** Daemon threads, so a plugin that never returns cannot keep the JVM alive. */
   private static final class SenderThreads implements ThreadFactory {

@@ -296,7 +296,8 @@ class NoteDispatcherTest {
   void aSendThatThrowsIsAFailureMessageWithSecretsMasked() {
     assertThat(deliverFailing("throw", dispatcher()))
         .contains(
-            "note 'f' (FailingNote) failed: java.lang.IllegalStateException: rejected token ***");
+            "note 'f' (FailingNote) failed: plugin test-notes 1.2.3 (test-notes.jar) threw"
+                + " java.lang.IllegalStateException: rejected token ***");
     assertThat(masker.mask("s3cr3t-42")).isEqualTo("***");
   }
 
@@ -310,7 +311,8 @@ class NoteDispatcherTest {
   void anErrorLikeNoClassDefFoundIsCaught() {
     assertThat(deliverFailing("error", dispatcher()))
         .contains(
-            "note 'f' (FailingNote) failed: java.lang.NoClassDefFoundError: com/example/Missing");
+            "note 'f' (FailingNote) failed: plugin test-notes 1.2.3 (test-notes.jar) threw"
+                + " java.lang.NoClassDefFoundError: com/example/Missing");
   }
 
   @Test
