@@ -21,10 +21,27 @@ final class Launch {
     }
   }
 
+  /**
+   * One class-data cache for every launch of these tests (the launcher's archive, keyed on the
+   * installation), so no test writes into the user's own ~/.cache.
+   */
+  private static final Path CACHE = temporaryFolder("ox-task-it-cache");
+
   private final ProcessBuilder builder;
 
   private Launch(List<String> command) {
     builder = new ProcessBuilder(command);
+    builder.environment().put("XDG_CACHE_HOME", CACHE.toString());
+  }
+
+  private static Path temporaryFolder(String prefix) {
+    try {
+      Path folder = Files.createTempDirectory(prefix);
+      folder.toFile().deleteOnExit();
+      return folder;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Launch of(Path program, String... args) {

@@ -78,11 +78,11 @@ class LauncherIT {
     assertThat(recorded)
         .containsSubsequence(
             "arg=-XX:+UseSerialGC",
+            "arg=-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"),
             "arg=-Dprobe.first=1",
             "arg=-Dprobe.order=java_opts",
             "arg=-Dprobe.order=ox_task_opts",
             "arg=-Dox_task.home=" + home,
-            "arg=-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"),
             "arg=-cp",
             "arg=" + home.resolve("lib") + "/*",
             "arg=dev.oxtask.cli.Main",
@@ -91,6 +91,24 @@ class LauncherIT {
             "arg=*")
         .last()
         .isEqualTo("arg=*");
+  }
+
+  @Test
+  void editedLogbackXmlIsReadAndTheShippedOneKeepsStderrQuiet() throws Exception {
+    Outcome quiet = Launch.of(installation.launcher(), "plugins").run(scratch);
+    Path conf = installation.home().resolve("conf/logback.xml");
+    Files.writeString(
+        conf,
+        Files.readString(conf)
+            .replace(
+                "<logger name=\"org.pf4j\" level=\"OFF\"/>",
+                "<logger name=\"org.pf4j\" level=\"INFO\"/>"));
+
+    Outcome logged = Launch.of(installation.launcher(), "plugins").run(scratch);
+
+    assertThat(quiet.stderr()).isEmpty();
+    assertThat(logged.stderrLines()).isNotEmpty().allMatch(line -> line.contains(" INFO  o.p."));
+    assertThat(logged.stdout()).isEqualTo(quiet.stdout());
   }
 
   @Test

@@ -1,17 +1,26 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.text.ClosestName;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code ox_task} command line: {@code main} only hands its streams to {@link #run}. */
 public final class Main {
+
+  /** picocli's HelpCommand's message for {@code help NAME} naming no command. */
+  private static final Pattern UNKNOWN_HELP_TOPIC = Pattern.compile("Unknown subcommand '(.*)'\\.");
 
   private Main() {}
 
@@ -31,9 +40,19 @@ public final class Main {
 
   /** Like {@link #run(String[], PrintStream, PrintStream)}, with the runner environment given. */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // What picocli would print, without loading it: its classes are compiled for Java 5, which
+      // the class-data archive cannot hold, so they cost most of a short command's start-up.
+      out.println(Version.line());
+      return ExitCode.OK;
+    }
+    if (args.length == 1 && List.of("--help", "-h", "help").contains(args[0])) {
+      out.print(RootHelp.text());
+      return ExitCode.OK;
+    }
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
-    CommandLine cli = new CommandLine(new OxTaskCommand(out, err, environment));
+    CommandLine cli = commandLine(args, new OxTaskCommand(out, err, environment));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, ignored) -> usageError(e, err));
@@ -52,6 +71,39 @@ public final class Main {
     return cli.execute(args);
   }
 
+  /**
+   * The command tree {@code args} needs: the root and the one subcommand it names; every subcommand
+   * for root help, {@code help} and a misspelt command (for the suggestion); none when no command
+   * is named ({@code ox_task --no-such-option}).
+   */
+  static CommandLine commandLine(String[] args, OxTaskCommand root) {
+    CommandLine cli = new CommandLine(root);
+    cli.getHelpSectionMap()
+        .put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> RootHelp.commandList());
+    // The root has no option that takes a value, so its first non-option word is the command.
+    String word = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+    List<Class<?>> named =
+        OxTaskCommand.SUBCOMMANDS.stream().filter(c -> nameOf(c).equals(word)).toList();
+    boolean everyCommand =
+        named.contains(HelpCommand.class)
+            || (named.isEmpty() && !word.isEmpty())
+            || (word.isEmpty() && Arrays.stream(args).anyMatch(Main::asksForHelp));
+    // Without a command word (a root option, right or wrong) the root alone parses the line.
+    for (Class<?> command : everyCommand ? OxTaskCommand.SUBCOMMANDS : named) {
+      cli.addSubcommand(command);
+    }
+    return cli;
+  }
+
+  /** {@code --help}, {@code -h} or short options bundled with it ({@code -hV}). */
+  private static boolean asksForHelp(String arg) {
+    return arg.equals("--help") || (arg.matches("-[A-Za-z]+") && arg.contains("h"));
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
+  }
+
   /** Bad usage is one line naming the problem and where help is, never a page of usage text. */
   private static int usageError(ParameterException e, PrintStream err) {
     String message = e.getMessage().replaceFirst("^Error: ", "");
@@ -67,6 +119,16 @@ public final class Main {
       if (!unmatched.getSuggestions().isEmpty()) {
         message += " — did you mean '" + unmatched.getSuggestions().get(0) + "'?";
       }
+    }
+    Matcher helpTopic = UNKNOWN_HELP_TOPIC.matcher(message);
+    if (helpTopic.matches()) {
+      // From `ox_task help NAME`: said like any other unknown command.
+      String name = helpTopic.group(1);
+      message =
+          "unknown command '"
+              + name
+              + "'"
+              + ClosestName.suggestion(name, e.getCommandLine().getSubcommands().keySet());
     }
     String help = e.getCommandLine().getCommandSpec().qualifiedName() + " --help";
     err.println(

@@ -7,7 +7,6 @@ import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.plan.UnsetVariables;
 import dev.oxtask.core.plugin.NoteRegistry;
-import dev.oxtask.core.plugin.PluginsFolder;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,19 +32,20 @@ final class NoteSetup implements AutoCloseable {
   }
 
   /**
-   * Loads the plugins in {@code folder}.
+   * Uses the plugins of {@code registry}: {@link NoteRegistry#open} starts only the plugins whose
+   * notes the selected jobs use ({@code run}), {@link NoteRegistry#load} every plugin ({@code
+   * validate}); neither reads the folder for a plan without notes.
    *
    * @param history the previous run's statuses ({@code run}); empty for {@code validate}
    * @param console where notes that print write (stdout)
    * @param err where warnings go
    */
   static NoteSetup open(
-      PluginsFolder folder,
+      NoteRegistry registry,
       SecretMasker masker,
       Optional<StatusHistory> history,
       PrintStream console,
       PrintStream err) {
-    NoteRegistry registry = NoteRegistry.load(folder);
     return new NoteSetup(
         registry,
         new NoteDispatcher(registry, masker, history, console, NoteDispatcher.DEFAULT_SEND_TIMEOUT),

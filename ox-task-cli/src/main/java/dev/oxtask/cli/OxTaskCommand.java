@@ -1,8 +1,10 @@
 package dev.oxtask.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -12,18 +14,25 @@ import picocli.CommandLine.Spec;
     name = "ox_task",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Runs the jobs of JSON task plans with their environments, timeouts and notes.",
-    subcommands = {
-      ValidateCommand.class,
-      ListCommand.class,
-      RunCommand.class,
-      PluginsCommand.class,
-      EnvsCommand.class,
-      FindPathCommand.class,
-      GitHubFileCommand.class,
-      PyscriptCommand.class
-    })
+    description = "Runs the jobs of JSON task plans with their environments, timeouts and notes.")
 final class OxTaskCommand implements Runnable {
+
+  /**
+   * The subcommands, in the order help lists them. They are not in the annotation: {@link Main}
+   * builds only the one a command line invokes, since picocli reads each command's annotations by
+   * reflection, the largest part of a short command's start-up.
+   */
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ValidateCommand.class,
+          ListCommand.class,
+          RunCommand.class,
+          PluginsCommand.class,
+          EnvsCommand.class,
+          FindPathCommand.class,
+          GitHubFileCommand.class,
+          PyscriptCommand.class,
+          HelpCommand.class);
 
   final PrintStream out;
   final PrintStream err;

@@ -17,6 +17,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code ox_task plugins}: the note classes found in the plugins folder. */
 @Command(
     name = "plugins",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
     description =
         "Lists the note classes found in the plugins folder, with their plugin, version and JAR.")
 final class PluginsCommand implements Callable<Integer> {

@@ -4,6 +4,7 @@ import dev.oxtask.core.delivery.StatusHistory;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
 import dev.oxtask.core.pyenv.BuildTimeouts;
 import dev.oxtask.core.pyenv.VenvBuilder;
@@ -50,7 +51,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = {"--fail-fast", "--re-raise"},
-      description = "Start no more jobs after the first one that does not succeed.")
+      negatable = true,
+      description =
+          "Start no more jobs after the first one that does not succeed (default: run them all,"
+              + " as --no-fail-fast or --no-re-raise say).")
   boolean failFast;
 
   @Option(
@@ -153,7 +157,8 @@ final class RunCommand implements Callable<Integer> {
     // The guard is closed last, so a signal waits for the notes' state to be saved too.
     try (ShutdownGuard guard = ShutdownGuard.install(session::cancel, parent.out, parent.err);
         NoteSetup notes =
-            NoteSetup.open(folder, session.masker(), history, parent.out, parent.err)) {
+            NoteSetup.open(
+                NoteRegistry.open(folder), session.masker(), history, parent.out, parent.err)) {
       List<Diagnostic> problems = notes.check(plan, selected.jobs(), environment);
       if (!problems.isEmpty()) {
         PlanFiles.report(problems, parent.err);

@@ -2,6 +2,7 @@ package dev.oxtask.cli;
 
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.text.SecretMasker;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +61,11 @@ final class ValidateCommand implements Callable<Integer> {
   List<Diagnostic> check(TaskPlan plan) {
     try (NoteSetup notes =
         NoteSetup.open(
-            plugins.folder(), new SecretMasker(), Optional.empty(), parent.out, parent.err)) {
+            NoteRegistry.load(plugins.folder()),
+            new SecretMasker(),
+            Optional.empty(),
+            parent.out,
+            parent.err)) {
       return notes.check(plan, plan.jobs().values(), parent.environment);
     }
   }

@@ -7,7 +7,12 @@ final class Version implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    return new String[] {"ox_task " + current()};
+    return new String[] {line()};
+  }
+
+  /** {@code ox_task 1.2.3}: what {@code ox_task --version} prints. */
+  static String line() {
+    return "ox_task " + current();
   }
 
   static String current() {

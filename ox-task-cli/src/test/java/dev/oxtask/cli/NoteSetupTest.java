@@ -10,6 +10,7 @@ import dev.oxtask.core.plan.SourceLocation;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.ByteArrayOutputStream;
@@ -75,7 +76,7 @@ class NoteSetupTest {
     PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
     try (NoteSetup notes =
         NoteSetup.open(
-            folder(),
+            NoteRegistry.open(folder()),
             new SecretMasker(),
             Optional.of(StatusHistory.load(workDir)),
             console,

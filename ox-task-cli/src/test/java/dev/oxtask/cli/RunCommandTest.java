@@ -179,6 +179,22 @@ class RunCommandTest {
   }
 
   @Test
+  void noReRaiseIsAcceptedAndRunsEveryJobAsTheDefaultDoes() throws Exception {
+    Path plan =
+        plan("{\"jobs\": {\"bad\": {\"command\": \"false\"}, \"next\": {\"command\": \"true\"}}}");
+
+    int code =
+        run("run", "--no-re-raise", "--work-dir", dir.resolve("work").toString(), plan.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout())
+        .isEqualTo(
+            "✗ bad   failed    N.Ns  exited with code 1\n"
+                + "✓ next  success   N.Ns\n"
+                + "ox_task: 2 jobs in N.Ns: 1 success, 1 failed\n");
+  }
+
+  @Test
   void envPathIsResolvedAgainstRoot() throws Exception {
     Files.createDirectories(dir.resolve("site"));
     Path plan =

@@ -79,7 +79,6 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     this.console = requireNonNull(console, "console");
     this.sendTimeout = requireNonNull(sendTimeout, "sendTimeout");
     history.flatMap(StatusHistory::problem).ifPresent(warnings::add);
-    warnings.addAll(registry.warnings());
   }
 
   /**
@@ -98,6 +97,10 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
    */
   public List<Diagnostic> prepare(
       TaskPlan plan, Collection<TaskJob> selectedJobs, Map<String, String> runnerEnvironment) {
+    if (!plan.notes().isEmpty()) {
+      // The plugins folder is read only for a plan with notes; a run without notes never looks.
+      warnings.addAll(registry.warnings());
+    }
     Set<String> used = new LinkedHashSet<>();
     selectedJobs.forEach(job -> job.note().filter(n -> !n.isEmpty()).ifPresent(used::add));
     List<Diagnostic> errors = new ArrayList<>();
@@ -182,15 +185,26 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       return List.of(plan.diagnostic(classNameKey(note), ambiguous(note.className(), found)));
     }
     NoteClass noteClass = found.get(0);
-    ClassLoader loader = registry.classLoader(noteClass);
     Note instance;
+    ClassLoader loader;
     List<OptionProblem> problems;
     try {
       instance = registry.create(noteClass);
+      loader = registry.classLoader(noteClass);
       NoteOptions options = new NoteOptions(note.options());
       problems = ContextClassLoader.call(loader, () -> instance.validate(options));
-    } catch (NoteException | RuntimeException | LinkageError e) {
-      String why = e instanceof NoteException ? e.getMessage() : "checking options threw " + e;
+    } catch (NoteException e) {
+      return List.of(plan.diagnostic(classNameKey(note), masker.mask(e.getMessage())));
+    } catch (Throwable e) {
+      // Plugin code may throw anything, an Error too: the note fails validation, the run goes on.
+      String why =
+          "note class '"
+              + noteClass.className()
+              + "' of plugin "
+              + noteClass.origin()
+              + " threw "
+              + e
+              + " while checking its options";
       return List.of(plan.diagnostic(classNameKey(note), masker.mask(why)));
     }
     if (!problems.isEmpty()) {
@@ -200,7 +214,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
                   plan.diagnostic("notes." + note.name() + "." + p.key(), masker.mask(p.message())))
           .toList();
     }
-    prepared.put(note.name(), new PreparedNote(note, instance, loader));
+    prepared.put(note.name(), new PreparedNote(note, noteClass, instance, loader));
     return List.of();
   }
 
@@ -224,7 +238,12 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
           note, "it did not finish within " + DurationText.of(sendTimeout) + " and was abandoned");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      return failure(note, cause instanceof NoteException ? cause.getMessage() : cause.toString());
+      // Anything but a NoteException is a bug of the plugin: name it, so its author can be told.
+      return failure(
+          note,
+          cause instanceof NoteException
+              ? cause.getMessage()
+              : "plugin " + note.noteClass().origin() + " threw " + cause);
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
@@ -266,8 +285,8 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       message.append(ClosestName.suggestion(className, names));
     }
     if (!registry.warnings().isEmpty()) {
-      message.append(" (plugin problems: ").append(String.join("; ", registry.warnings()));
-      message.append(")");
+      // The problems themselves are printed once, as warnings, before this error.
+      message.append(" (see the plugin warnings above)");
     }
     return message.toString();
   }
@@ -285,8 +304,9 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     return "notes." + note.name() + ".class_name";
   }
 
-  /** A note ready to send: its plan entry, the plugin's instance and class loader. */
-  private record PreparedNote(TaskNote plan, Note instance, ClassLoader loader) {}
+  /** A note ready to send: its plan entry, its class, the plugin's instance and class loader. */
+  private record PreparedNote(
+      TaskNote plan, NoteClass noteClass, Note instance, ClassLoader loader) {}
 
   /** Daemon threads, so a plugin that never returns cannot keep the JVM alive. */
   private static final class SenderThreads implements ThreadFactory {

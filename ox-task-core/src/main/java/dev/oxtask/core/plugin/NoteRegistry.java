@@ -3,17 +3,18 @@ package dev.oxtask.core.plugin;
 import dev.oxtask.core.note.Note;
 import dev.oxtask.core.note.NoteException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,60 +25,44 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 /**
- * The note classes found in the plugins folder, loaded with pf4j's {@link JarPluginManager}. Only
- * the JARs' descriptors and indexes are read up front; a note class is loaded and instantiated the
- * first time a plan uses it. A broken plugin becomes a warning and the others keep working.
+ * The note classes found in the plugins folder. The folder is read the first time it is asked
+ * about, and only the JARs' descriptors and indexes are read then; a plugin is loaded and started
+ * with pf4j's {@link JarPluginManager} the first time one of its notes is created, so a run whose
+ * jobs use no note never starts pf4j. A broken plugin becomes a warning and the others keep
+ * working.
  */
 public final class NoteRegistry implements AutoCloseable {
 
-  private final PluginsFolder folder;
-  private final PluginManager manager;
-  private final List<NoteClass> classes;
-  private final List<String> warnings;
-  private final Map<NoteClass, Note> instances = new ConcurrentHashMap<>();
+  private static final String UNAVAILABLE = "; its notes are unavailable";
 
-  private NoteRegistry(
-      PluginsFolder folder, PluginManager manager, List<NoteClass> classes, List<String> warnings) {
+  private final PluginsFolder folder;
+  private final Map<NoteClass, Note> instances = new ConcurrentHashMap<>();
+  private final Map<String, String> failedPlugins = new ConcurrentHashMap<>();
+  private final List<String> failures = new CopyOnWriteArrayList<>();
+  private volatile Contents contents;
+  private JarPluginManager manager;
+
+  private final boolean startEveryPlugin;
+
+  private NoteRegistry(PluginsFolder folder, boolean startEveryPlugin) {
     this.folder = folder;
-    this.manager = manager;
-    this.classes = List.copyOf(classes);
-    this.warnings = List.copyOf(warnings);
+    this.startEveryPlugin = startEveryPlugin;
   }
 
-  /** Loads and starts every plugin JAR in {@code folder}; a missing folder gives no notes. */
+  /**
+   * The plugins of {@code folder}, read on first use and started one by one as their notes are
+   * created (the cheap way, for {@code run}); a missing folder gives no notes.
+   */
+  public static NoteRegistry open(PluginsFolder folder) {
+    return new NoteRegistry(folder, false);
+  }
+
+  /**
+   * The plugins of {@code folder}, every one started when the folder is first read, so {@link
+   * #warnings()} names every plugin that cannot start ({@code ox_task plugins}, {@code validate}).
+   */
   public static NoteRegistry load(PluginsFolder folder) {
-    JarPluginManager manager = new JarPluginManager(folder.path());
-    manager.setSystemVersion(CoreVersion.current());
-    List<String> warnings = new ArrayList<>();
-    Map<String, PluginJarFile> read = new HashMap<>();
-    for (Path jar : jarsIn(folder.path())) {
-      loadOne(manager, jar, read, warnings);
-    }
-    manager.startPlugins();
-    List<NoteClass> classes = new ArrayList<>();
-    List<PluginWrapper> plugins = new ArrayList<>(manager.getPlugins());
-    plugins.sort(Comparator.comparing(PluginWrapper::getPluginPath));
-    for (PluginWrapper plugin : plugins) {
-      String id = plugin.getPluginId();
-      Path jar = plugin.getPluginPath();
-      if (plugin.getPluginState() != PluginState.STARTED) {
-        warnings.add(notStarted(manager, plugin));
-      } else if (read.get(id).classNames().isEmpty()) {
-        warnings.add(
-            "plugin '"
-                + id
-                + "' ("
-                + jar
-                + ") declares no note class: its JAR has no "
-                + PluginJarFile.EXTENSIONS_INDEX
-                + "; build it with pf4j's annotation processor (see plugins/README.md)");
-      } else {
-        String version = plugin.getDescriptor().getVersion();
-        read.get(id).classNames().forEach(c -> classes.add(new NoteClass(c, id, version, jar)));
-      }
-    }
-    warnings.addAll(sharedSimpleNames(classes));
-    return new NoteRegistry(folder, manager, classes, warnings);
+    return new NoteRegistry(folder, true);
   }
 
   /** The folder searched. */
@@ -85,14 +70,19 @@ public final class NoteRegistry implements AutoCloseable {
     return folder;
   }
 
-  /** Every note class the started plugins declare, in JAR order. */
+  /** Every note class of the folder's plugins, in JAR order, but those whose plugin failed. */
   public List<NoteClass> classes() {
-    return classes;
+    return contents().classes().stream()
+        .filter(c -> !failedPlugins.containsKey(c.pluginId()))
+        .toList();
   }
 
   /** What went wrong with the folder's plugins, one sentence each. */
   public List<String> warnings() {
-    return warnings;
+    List<String> all = new ArrayList<>(contents().warnings());
+    all.addAll(failures);
+    all.addAll(sharedSimpleNames(classes()));
+    return List.copyOf(all);
   }
 
   /**
@@ -124,33 +114,42 @@ public final class NoteRegistry implements AutoCloseable {
       Note note = create(noteClass);
       return Optional.ofNullable(
           ContextClassLoader.call(classLoader(noteClass), () -> note.name()));
-    } catch (NoteException | RuntimeException | LinkageError e) {
-      // Listed without a name; using it in a plan reports why it cannot be created.
+    } catch (Throwable e) {
+      // Plugin code may throw anything: listed without a name; using it in a plan reports why.
       return Optional.empty();
     }
   }
 
-  /** The class loader of the plugin that holds {@code noteClass}. */
+  /**
+   * The class loader of the plugin that holds {@code noteClass}, starting the plugin if needed.
+   *
+   * @throws IllegalStateException when the plugin cannot be loaded or started
+   */
   public ClassLoader classLoader(NoteClass noteClass) {
-    return manager.getPluginClassLoader(noteClass.pluginId());
+    try {
+      return startedLoader(noteClass.pluginId());
+    } catch (NoteException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   /**
    * The note instance for {@code noteClass}, created on first use from the plugin's own JAR.
    *
-   * @throws NoteException when the class cannot be loaded or instantiated
+   * @throws NoteException when the plugin cannot start or the class cannot be instantiated
    */
   public Note create(NoteClass noteClass) throws NoteException {
     Note existing = instances.get(noteClass);
     if (existing != null) {
       return existing;
     }
-    ClassLoader loader = classLoader(noteClass);
+    ClassLoader loader = startedLoader(noteClass.pluginId());
     try {
       Note created = ContextClassLoader.call(loader, () -> instantiate(noteClass, loader));
       Note raced = instances.putIfAbsent(noteClass, created);
       return raced != null ? raced : created;
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) {
+      // A static initializer or constructor may throw anything, including an Error.
       throw new NoteException(
           "note class '"
               + noteClass.className()
@@ -160,6 +159,82 @@ public final class NoteRegistry implements AutoCloseable {
               + e,
           e);
     }
+  }
+
+  /** Stops the plugins that were started and closes their class loaders. */
+  @Override
+  public synchronized void close() {
+    if (manager != null) {
+      manager.stopPlugins();
+      manager.unloadPlugins();
+    }
+  }
+
+  private Contents contents() {
+    Contents read = contents;
+    if (read == null) {
+      synchronized (this) {
+        if (contents == null) {
+          contents = Contents.read(folder);
+          if (startEveryPlugin) {
+            startEach(contents.plugins().keySet());
+          }
+        }
+        read = contents;
+      }
+    }
+    return read;
+  }
+
+  private void startEach(Collection<String> ids) {
+    for (String id : ids) {
+      try {
+        startedLoader(id);
+      } catch (NoteException e) {
+        // Remembered as a warning; the other plugins still start.
+      }
+    }
+  }
+
+  /** Loads and starts plugin {@code id} once; its failure is remembered as a warning. */
+  private synchronized ClassLoader startedLoader(String id) throws NoteException {
+    String failure = failedPlugins.get(id);
+    if (failure != null) {
+      throw new NoteException(failure);
+    }
+    if (manager == null) {
+      manager = new JarPluginManager(folder.path());
+      manager.setSystemVersion(CoreVersion.current());
+    }
+    Path jar = contents().plugins().get(id).jar();
+    PluginWrapper plugin = manager.getPlugin(id);
+    if (plugin == null) {
+      try {
+        manager.loadPlugin(jar);
+      } catch (PluginRuntimeException | IllegalArgumentException e) {
+        return failed(
+            id, "plugin '" + id + "' (" + jar + ") could not be loaded: " + e.getMessage());
+      }
+      plugin = manager.getPlugin(id);
+    }
+    if (plugin.getPluginState() != PluginState.STARTED) {
+      try {
+        manager.startPlugin(id);
+      } catch (Throwable e) {
+        // A plugin's start() is plugin code: whatever it throws only makes its notes unavailable.
+        return failed(id, "plugin '" + id + "' (" + jar + ") failed to start: " + e + UNAVAILABLE);
+      }
+    }
+    if (plugin.getPluginState() != PluginState.STARTED) {
+      return failed(id, notStarted(manager, plugin));
+    }
+    return plugin.getPluginClassLoader();
+  }
+
+  private ClassLoader failed(String id, String warning) throws NoteException {
+    failedPlugins.put(id, warning);
+    failures.add(warning);
+    throw new NoteException(warning);
   }
 
   private static Note instantiate(NoteClass noteClass, ClassLoader loader) {
@@ -188,70 +263,8 @@ public final class NoteRegistry implements AutoCloseable {
     }
   }
 
-  /** Stops the plugins and closes their class loaders. */
-  @Override
-  public void close() {
-    manager.stopPlugins();
-    manager.unloadPlugins();
-  }
-
   private List<NoteClass> filter(Predicate<NoteClass> test) {
-    return classes.stream().filter(test).toList();
-  }
-
-  private static List<Path> jarsIn(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list plugins folder " + folder, e);
-    }
-  }
-
-  private static void loadOne(
-      PluginManager manager, Path jar, Map<String, PluginJarFile> read, List<String> warnings) {
-    PluginJarFile file;
-    try {
-      file = PluginJarFile.read(jar);
-    } catch (IOException e) {
-      warnings.add(
-          "skipped "
-              + jar
-              + ": not a readable JAR file ("
-              + e.getMessage()
-              + "); replace or remove it");
-      return;
-    }
-    if (file.id().isEmpty() || file.version().isEmpty()) {
-      warnings.add(
-          "skipped "
-              + jar
-              + ": it is not an ox-task plugin (its MANIFEST.MF needs Plugin-Id and Plugin-Version;"
-              + " see plugins/README.md)");
-      return;
-    }
-    String id = file.id().get();
-    PluginWrapper loaded = manager.getPlugin(id);
-    if (loaded != null) {
-      warnings.add(
-          "skipped "
-              + jar
-              + ": plugin id '"
-              + id
-              + "' is already loaded from "
-              + loaded.getPluginPath()
-              + "; remove one of the two JARs");
-      return;
-    }
-    try {
-      manager.loadPlugin(jar);
-      read.put(id, file);
-    } catch (PluginRuntimeException | IllegalArgumentException e) {
-      read.put(id, file);
-      warnings.add("plugin '" + id + "' (" + jar + ") could not be loaded: " + e.getMessage());
-    }
+    return classes().stream().filter(test).toList();
   }
 
   private static String notStarted(PluginManager manager, PluginWrapper plugin) {
@@ -272,7 +285,7 @@ public final class NoteRegistry implements AutoCloseable {
         + plugin.getPluginPath()
         + ") "
         + why
-        + "; its notes are unavailable";
+        + UNAVAILABLE;
   }
 
   private static List<String> sharedSimpleNames(List<NoteClass> classes) {
@@ -291,5 +304,111 @@ public final class NoteRegistry implements AutoCloseable {
                         .collect(Collectors.joining(", "))
                     + "; plans must use the fully qualified class name, or remove one JAR")
         .toList();
+  }
+
+  /** A plugin JAR that declares an id: where it is and what it declares. */
+  private record PluginJar(Path jar, PluginJarFile file) {}
+
+  /**
+   * What the folder's JARs declare, read without pf4j: the plugins by id in JAR order, their note
+   * classes and the problems found.
+   */
+  private record Contents(
+      Map<String, PluginJar> plugins, List<NoteClass> classes, List<String> warnings) {
+
+    static Contents read(PluginsFolder folder) {
+      Map<String, PluginJar> plugins = new LinkedHashMap<>();
+      List<NoteClass> classes = new ArrayList<>();
+      List<String> warnings = new ArrayList<>();
+      for (Path jar : jarsIn(folder, warnings)) {
+        readOne(jar, plugins, warnings)
+            .ifPresent(
+                p ->
+                    p.file()
+                        .classNames()
+                        .forEach(
+                            c ->
+                                classes.add(
+                                    new NoteClass(
+                                        c,
+                                        p.file().id().orElseThrow(),
+                                        p.file().version().orElseThrow(),
+                                        jar))));
+      }
+      return new Contents(
+          Collections.unmodifiableMap(plugins), List.copyOf(classes), List.copyOf(warnings));
+    }
+
+    private static List<Path> jarsIn(PluginsFolder folder, List<String> warnings) {
+      Path path = folder.path();
+      if (!Files.isDirectory(path)) {
+        return List.of();
+      }
+      try (Stream<Path> files = Files.list(path)) {
+        return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+      } catch (IOException e) {
+        warnings.add(
+            "cannot read the plugins folder "
+                + path
+                + " ("
+                + folder.origin()
+                + "): "
+                + e
+                + "; no notes are available; make it readable, or point --plugins-dir or $"
+                + PluginsFolder.ENV_VARIABLE
+                + " at another folder");
+        return List.of();
+      }
+    }
+
+    private static Optional<PluginJar> readOne(
+        Path jar, Map<String, PluginJar> plugins, List<String> warnings) {
+      PluginJarFile file;
+      try {
+        file = PluginJarFile.read(jar);
+      } catch (IOException e) {
+        warnings.add(
+            "skipped "
+                + jar
+                + ": not a readable JAR file ("
+                + e.getMessage()
+                + "); replace or remove it");
+        return Optional.empty();
+      }
+      if (file.id().isEmpty() || file.version().isEmpty()) {
+        warnings.add(
+            "skipped "
+                + jar
+                + ": it is not an ox-task plugin (its MANIFEST.MF needs Plugin-Id and"
+                + " Plugin-Version; see plugins/README.md)");
+        return Optional.empty();
+      }
+      String id = file.id().get();
+      PluginJar loaded = plugins.get(id);
+      if (loaded != null) {
+        warnings.add(
+            "skipped "
+                + jar
+                + ": plugin id '"
+                + id
+                + "' is already loaded from "
+                + loaded.jar()
+                + "; remove one of the two JARs");
+        return Optional.empty();
+      }
+      PluginJar plugin = new PluginJar(jar, file);
+      plugins.put(id, plugin);
+      if (file.classNames().isEmpty()) {
+        warnings.add(
+            "plugin '"
+                + id
+                + "' ("
+                + jar
+                + ") declares no note class: its JAR has no "
+                + PluginJarFile.EXTENSIONS_INDEX
+                + "; build it with pf4j's annotation processor (see plugins/README.md)");
+      }
+      return Optional.of(plugin);
+    }
   }
 }

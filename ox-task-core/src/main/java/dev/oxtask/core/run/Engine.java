@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -23,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * plan order, each result handed to its note, and the whole run cancellable from another thread.
  */
 public final class Engine {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
   private final RunOptions options;
   private final SecretMasker masker;
@@ -121,7 +118,9 @@ public final class Engine {
           .map(masker::mask);
     } catch (RuntimeException e) {
       // A note plugin's bug must not lose the other jobs' results or the report.
-      LOG.debug("note of job '{}' failed", job.name(), e);
+      // The logger is fetched here, not in a static field: a run that logs nothing never starts
+      // the logging framework (a tenth of a second).
+      LoggerFactory.getLogger(Engine.class).debug("note of job '{}' failed", job.name(), e);
       return Optional.of(masker.mask("note of job '" + job.name() + "' failed unexpectedly: " + e));
     }
   }
@@ -135,7 +134,8 @@ public final class Engine {
       if (cause instanceof VirtualMachineError error) {
         throw error;
       }
-      LOG.debug("job '{}' failed inside ox_task", job.name(), cause);
+      LoggerFactory.getLogger(Engine.class)
+          .debug("job '{}' failed inside ox_task", job.name(), cause);
       return new JobOutcome(
           JobRunner.failed(job, masker.mask("ox_task could not run the job: " + cause)),
           Optional.empty());

@@ -144,8 +144,9 @@ class NoteDispatcherTest {
     assertThat(dispatcher().prepare(plan, plan.jobs().values()))
         .extracting(Diagnostic::toString)
         .containsExactly(
-            "plan.json:3:7: notes.f.class_name: checking options threw"
-                + " java.lang.IllegalStateException: validate exploded");
+            "plan.json:3:7: notes.f.class_name: note class 'test.notes.FailingNote' of plugin"
+                + " test-notes 1.2.3 (test-notes.jar) threw java.lang.IllegalStateException:"
+                + " validate exploded while checking its options");
   }
 
   @Test
@@ -322,7 +323,8 @@ class NoteDispatcherTest {
   void aSendThatThrowsIsAFailureMessageWithSecretsMasked() {
     assertThat(deliverFailing("throw", dispatcher()))
         .contains(
-            "note 'f' (FailingNote) failed: java.lang.IllegalStateException: rejected token ***");
+            "note 'f' (FailingNote) failed: plugin test-notes 1.2.3 (test-notes.jar) threw"
+                + " java.lang.IllegalStateException: rejected token ***");
     assertThat(masker.mask("s3cr3t-42")).isEqualTo("***");
   }
 
@@ -336,7 +338,8 @@ class NoteDispatcherTest {
   void anErrorLikeNoClassDefFoundIsCaught() {
     assertThat(deliverFailing("error", dispatcher()))
         .contains(
-            "note 'f' (FailingNote) failed: java.lang.NoClassDefFoundError: com/example/Missing");
+            "note 'f' (FailingNote) failed: plugin test-notes 1.2.3 (test-notes.jar) threw"
+                + " java.lang.NoClassDefFoundError: com/example/Missing");
   }
 
   @Test

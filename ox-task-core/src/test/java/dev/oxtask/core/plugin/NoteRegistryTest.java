@@ -199,6 +199,40 @@ class NoteRegistryTest {
   }
 
   @Test
+  void openStartsOnlyThePluginWhoseNoteIsCreated() throws Exception {
+    TestNotes.writeTestNotesPlugin(plugins);
+    Path boom =
+        PluginJarBuilder.plugin("boom", "1.0")
+            .pluginClass(
+                "boom.BoomPlugin",
+                """
+                package boom;
+                public class BoomPlugin extends org.pf4j.Plugin {
+                  @Override public void start() { throw new IllegalStateException("no licence"); }
+                }
+                """)
+            .note("boom.Dup", dupSource("boom"))
+            .writeTo(plugins, "boom.jar");
+    try (NoteRegistry registry =
+        NoteRegistry.open(
+            PluginsFolder.resolve(Optional.of(plugins), Map.of(), Optional.empty()))) {
+      NoteClass recording = registry.find("RecordingNote").orElseThrow();
+
+      assertThat(registry.create(recording).name()).isEqualTo("Recorder");
+      assertThat(registry.warnings()).isEmpty();
+      NoteClass dup = registry.find("boom.Dup").orElseThrow();
+      assertThatThrownBy(() -> registry.create(dup))
+          .isInstanceOf(NoteException.class)
+          .hasMessage(
+              "plugin 'boom' ("
+                  + boom
+                  + ") failed to start: java.lang.IllegalStateException: no licence; its notes are"
+                  + " unavailable");
+      assertThat(registry.warnings()).hasSize(1);
+    }
+  }
+
+  @Test
   void aNoteWhoseConstructorThrowsCannotBeCreated() {
     Path jar =
         PluginJarBuilder.plugin("ctor", "1.0")
