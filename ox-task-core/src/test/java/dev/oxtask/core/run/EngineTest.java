@@ -138,7 +138,7 @@ class EngineTest {
   }
 
   @Test
-  void backtickRunsInTheJobsFolderWithEarlierVariablesAndIsStripped() throws Exception {
+  void backtickRunsInTheRootFolderWithEarlierVariablesAndIsStripped() throws Exception {
     TaskPlan plan =
         plan()
             .env(
@@ -152,7 +152,7 @@ class EngineTest {
             .add(inEnv(job("greet", Duration.ofSeconds(30), "echo", "$GREETING"), "e"))
             .build();
 
-    assertThat(runOne(plan).output()).isEqualTo("hello world from greet\n");
+    assertThat(runOne(plan).output()).isEqualTo("hello world from " + root.getFileName() + "\n");
   }
 
   @Test
