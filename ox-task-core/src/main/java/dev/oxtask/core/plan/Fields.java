@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 final class Fields {
 
+  /** Keys the original ox_task's README uses where its code reads another name. */
+  private static final Map<String, String> README_NAMES = Map.of("vars", "variables");
+
   /** Longest timeout or delay accepted: about 31 years, far below what Duration can hold. */
   private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(1_000_000_000L);
 
@@ -64,6 +67,7 @@ final class Fields {
       }
       String fix =
           ClosestName.of(key, known)
+              .or(() -> Optional.ofNullable(README_NAMES.get(key)).filter(known::contains))
               .map(closest -> " — did you mean '" + closest + "'?")
               .orElse(
                   "; expected one of: "

@@ -136,8 +136,8 @@ final class PythonPlanReader {
       return "the Python plan raised an error:\n" + indent(detail);
     }
     if (exit == NOT_JSON) {
-      return "envs, notes, jobs and description of a Python plan must be made of dicts, lists, tuples, sets,"
-          + " strings, numbers, booleans and None: "
+      return "envs, notes, jobs and description of a Python plan must be made of dicts, lists,"
+          + " tuples, sets, strings, numbers, booleans and None: "
           + detail;
     }
     String tail = tail(stderr.strip());
