@@ -1,1 +1,3 @@
-jobs = {"hello": {"command": {"echo", "hello"}}}
+import datetime
+
+jobs = {"hello": {"command": ["echo", "hello"], "timeout": datetime.timedelta(seconds=5)}}

@@ -100,6 +100,19 @@ class ZipContentsIT {
   }
 
   @Test
+  void pythonFolderHoldsTheOxTaskShimThatPythonPlansImport() throws IOException {
+    Path shim =
+        Installation.repository()
+            .resolve("ox-task-core/src/main/resources/dev/oxtask/core/plan/shim");
+    for (String file :
+        List.of("ox_task/__init__.py", "ox_task/core/__init__.py", "ox_task/core/models.py")) {
+      assertThat(Files.readAllBytes(root.resolve("python").resolve(file)))
+          .as(file)
+          .isEqualTo(Files.readAllBytes(shim.resolve(file)));
+    }
+  }
+
+  @Test
   void examplesSchemaReadmeAndLicenseAreTheRepositorysFiles() throws IOException {
     Path repository = Installation.repository();
     List<String> shipped = List.of("README.md", "LICENSE");

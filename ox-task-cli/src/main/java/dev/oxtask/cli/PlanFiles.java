@@ -23,12 +23,14 @@ final class PlanFiles {
   List<Path> files;
 
   /**
-   * The merged plan, or empty after every problem was printed to {@code err}; the caller then exits
-   * with {@link ExitCode#USAGE}.
+   * The merged plan after its warnings were printed to {@code err}, or empty after every problem
+   * was printed there; the caller then exits with {@link ExitCode#USAGE}.
    */
   Optional<TaskPlan> loadOrReport(PrintStream err) {
     try {
-      return Optional.of(PlanLoader.fromEnvironment(System.getenv()).load(files));
+      TaskPlan plan = PlanLoader.fromEnvironment(System.getenv()).load(files);
+      plan.warnings().forEach(w -> err.println("warning: " + w));
+      return Optional.of(plan);
     } catch (PlanException e) {
       report(e.diagnostics(), err);
       return Optional.empty();

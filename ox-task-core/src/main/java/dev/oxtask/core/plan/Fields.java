@@ -8,15 +8,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads the typed fields of one object of a plan (the plan itself, an env, a note, a job) and
  * reports each field that has the wrong type or value. A field with a problem reads as absent, so
- * reading goes on and every problem of the plan is found in one pass.
+ * reading goes on and every problem of the plan is found in one pass. A field written as JSON
+ * {@code null} reads as absent too, and a number or boolean written as a string is read with a
+ * warning, as the original ox_task (pydantic) read both.
  */
 final class Fields {
+
+  /** Keys the original ox_task's README uses where its code reads another name. */
+  private static final Map<String, String> README_NAMES = Map.of("vars", "variables");
 
   /** Longest timeout or delay accepted: about 31 years, far below what Duration can hold. */
   private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(1_000_000_000L);
@@ -25,18 +31,31 @@ final class Fields {
   private final String path;
   private final SourceLocation where;
   private final List<Diagnostic> problems;
+  private final List<Diagnostic> warnings;
 
   /**
    * @param obj the object to read
    * @param path its key path, e.g. {@code jobs.weather}; empty for the plan itself
    * @param where where its key is written, for problems about keys that are missing
    * @param problems where problems are reported
+   * @param warnings where values read despite being written oddly are reported
    */
-  Fields(Node.Obj obj, String path, SourceLocation where, List<Diagnostic> problems) {
+  Fields(
+      Node.Obj obj,
+      String path,
+      SourceLocation where,
+      List<Diagnostic> problems,
+      List<Diagnostic> warnings) {
     this.obj = obj;
     this.path = path;
     this.where = where;
     this.problems = problems;
+    this.warnings = warnings;
+  }
+
+  /** Fields of {@code value}, an object inside this one written under {@code key}. */
+  Fields nested(Node.Obj value, String key, SourceLocation keyAt) {
+    return new Fields(value, pathOf(key), keyAt, problems, warnings);
   }
 
   /** Reports every key that is neither in {@code known} nor a comment ({@code _...}). */
@@ -48,6 +67,7 @@ final class Fields {
       }
       String fix =
           ClosestName.of(key, known)
+              .or(() -> Optional.ofNullable(README_NAMES.get(key)).filter(known::contains))
               .map(closest -> " — did you mean '" + closest + "'?")
               .orElse(
                   "; expected one of: "
@@ -62,8 +82,15 @@ final class Fields {
     return obj.members().values().stream().filter(m -> !m.key().startsWith("_")).toList();
   }
 
+  /** The value of {@code key}; empty when it is absent or JSON {@code null} ("not set"). */
   Optional<Node> node(String key) {
-    return Optional.ofNullable(obj.members().get(key)).map(Node.Member::value);
+    return Optional.ofNullable(obj.members().get(key))
+        .map(Node.Member::value)
+        .filter(value -> !isNull(value));
+  }
+
+  static boolean isNull(Node value) {
+    return value instanceof Node.Scalar s && s.value() == null;
   }
 
   String pathOf(String key) {
@@ -74,9 +101,22 @@ final class Fields {
     problems.add(new Diagnostic(at, keyPath, message));
   }
 
-  /** Reports a required key that is absent, located where this object's own key is. */
+  void warning(SourceLocation at, String keyPath, String message) {
+    warnings.add(new Diagnostic(at, keyPath, message));
+  }
+
+  /**
+   * Reports a required key that is absent (located where this object's own key is) or written as
+   * {@code null}.
+   */
   void missing(String key, String expected) {
-    problem(where, pathOf(key), "missing key '" + key + "': " + expected);
+    Node.Member written = obj.members().get(key);
+    if (written != null) {
+      problem(
+          written.value().at(), pathOf(key), "'" + key + "' is required, not null: " + expected);
+    } else {
+      problem(where, pathOf(key), "missing key '" + key + "': " + expected);
+    }
   }
 
   Optional<String> string(String key) {
@@ -137,6 +177,11 @@ final class Fields {
     if (value.get() instanceof Node.Scalar s && s.value() instanceof Boolean b) {
       return b;
     }
+    Optional<Boolean> quoted = quoted(value.get()).flatMap(Fields::parseBoolean);
+    if (quoted.isPresent()) {
+      warnIfQuoted(key, value.get(), "boolean", String.valueOf(quoted.get()));
+      return quoted.get();
+    }
     problem(value.get().at(), pathOf(key), "expected true or false, not " + value.get().describe());
     return otherwise;
   }
@@ -147,7 +192,7 @@ final class Fields {
     if (value.isEmpty()) {
       return otherwise;
     }
-    BigDecimal seconds = decimal(value.get());
+    BigDecimal seconds = number(value.get());
     if (seconds == null || seconds.signum() <= 0 || seconds.compareTo(MAX_SECONDS) > 0) {
       problem(
           value.get().at(),
@@ -155,6 +200,7 @@ final class Fields {
           "expected a positive number of seconds, not " + value.get().describe());
       return otherwise;
     }
+    warnIfQuoted(key, value.get(), "number", seconds.toPlainString());
     long nanos = seconds.movePointRight(9).setScale(0, RoundingMode.CEILING).longValueExact();
     return Duration.ofNanos(nanos);
   }
@@ -165,11 +211,12 @@ final class Fields {
     if (value.isEmpty()) {
       return otherwise;
     }
-    BigDecimal number = decimal(value.get());
+    BigDecimal number = number(value.get());
     if (number != null
         && number.signum() >= 0
         && number.stripTrailingZeros().scale() <= 0
         && number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+      warnIfQuoted(key, value.get(), "number", String.valueOf(number.intValueExact()));
       return number.intValueExact();
     }
     problem(
@@ -208,6 +255,58 @@ final class Fields {
       }
     }
     return result;
+  }
+
+  /** A number, also one written as a string ({@code "10"}); else null. */
+  private static BigDecimal number(Node value) {
+    BigDecimal number = decimal(value);
+    return number != null ? number : quoted(value).flatMap(Fields::parseDecimal).orElse(null);
+  }
+
+  /**
+   * When {@code key}'s value, accepted as the {@code type} {@code plain}, is written as a string,
+   * warns and tells how to write it.
+   */
+  private void warnIfQuoted(String key, Node value, String type, String plain) {
+    if (quoted(value).isEmpty()) {
+      return;
+    }
+    warning(
+        value.at(),
+        pathOf(key),
+        "the "
+            + type
+            + " is written as a string ("
+            + value.describe()
+            + "); it is read as "
+            + plain
+            + ", but write it without quotes: \""
+            + key
+            + "\": "
+            + plain);
+  }
+
+  private static Optional<String> quoted(Node value) {
+    return value instanceof Node.Scalar s && s.value() instanceof String text
+        ? Optional.of(text.strip())
+        : Optional.empty();
+  }
+
+  /** The strings pydantic reads as booleans. */
+  private static Optional<Boolean> parseBoolean(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true", "t", "yes", "y", "on", "1" -> Optional.of(true);
+      case "false", "f", "no", "n", "off", "0" -> Optional.of(false);
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<BigDecimal> parseDecimal(String text) {
+    try {
+      return Optional.of(new BigDecimal(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // not a number: the caller reports the value as written
+    }
   }
 
   private static BigDecimal decimal(Node node) {

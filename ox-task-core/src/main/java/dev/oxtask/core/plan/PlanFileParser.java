@@ -26,21 +26,23 @@ final class PlanFileParser {
 
   private final Path file;
   private final List<Diagnostic> problems;
+  private final List<Diagnostic> warnings;
   private final Map<String, TaskEnv> envs = new LinkedHashMap<>();
   private final Map<String, TaskNote> notes = new LinkedHashMap<>();
   private final Map<String, TaskJob> jobs = new LinkedHashMap<>();
   private final Map<String, SourceLocation> defined = new LinkedHashMap<>();
   private final List<ParsedFile.Reference> references = new ArrayList<>();
 
-  PlanFileParser(Path file, List<Diagnostic> problems) {
+  PlanFileParser(Path file, List<Diagnostic> problems, List<Diagnostic> warnings) {
     this.file = file;
     this.problems = problems;
+    this.warnings = warnings;
   }
 
   ParsedFile parse(Node root) {
     List<String> description = List.of();
     if (root instanceof Node.Obj plan) {
-      Fields fields = new Fields(plan, "", plan.at(), problems);
+      Fields fields = new Fields(plan, "", plan.at(), problems, warnings);
       fields.rejectUnknownKeys(PLAN_KEYS, "the plan");
       description = fields.description();
       fields.string("$schema");
@@ -73,19 +75,41 @@ final class PlanFileParser {
           "expected an object of " + section + " by name, not " + value.get().describe());
       return;
     }
-    Fields sectionFields = new Fields(entries, section, value.get().at(), problems);
-    for (Node.Member member : sectionFields.members()) {
+    Fields sectionFields = plan.nested(entries, section, value.get().at());
+    for (Node.Member member : entries.members().values()) {
       String path = sectionFields.pathOf(member.key());
-      defined.put(path, member.keyAt());
       if (member.value() instanceof Node.Obj obj) {
-        reader.read(member.key(), new Fields(obj, path, member.keyAt(), problems));
-      } else {
+        defined.put(path, member.keyAt());
+        reader.read(member.key(), sectionFields.nested(obj, member.key(), member.keyAt()));
+      } else if (!member.key().startsWith("_")) {
+        defined.put(path, member.keyAt());
         plan.problem(
             member.value().at(),
             path,
             "expected an object describing the " + kind + ", not " + member.value().describe());
+      } else if (!isComment(member.value())) {
+        sectionFields.warning(
+            member.keyAt(),
+            path,
+            "ignored: '"
+                + member.key()
+                + "' is neither a "
+                + kind
+                + " (an object) nor a comment (a string or a list of strings)");
       }
     }
+  }
+
+  /** In the envs, notes and jobs maps, a {@code _} key holding text is a comment. */
+  private static boolean isComment(Node value) {
+    if (value instanceof Node.Arr list) {
+      return list.items().stream().allMatch(PlanFileParser::isText);
+    }
+    return isText(value);
+  }
+
+  private static boolean isText(Node value) {
+    return value instanceof Node.Scalar s && s.value() instanceof String;
   }
 
   private void env(String name, Fields fields) {
@@ -118,7 +142,7 @@ final class PlanFileParser {
     List<Condition> conditions = conditions(fields);
     Map<String, Object> options = new LinkedHashMap<>();
     for (Node.Member member : fields.members()) {
-      if (!NOTE_KEYS.contains(member.key())) {
+      if (!NOTE_KEYS.contains(member.key()) && !Fields.isNull(member.value())) {
         options.put(member.key(), Node.plain(member.value()));
       }
     }

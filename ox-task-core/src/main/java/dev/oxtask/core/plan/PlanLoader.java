@@ -51,6 +51,7 @@ public final class PlanLoader {
       throw new IllegalArgumentException("at least one plan file is needed");
     }
     List<Diagnostic> problems = new ArrayList<>();
+    List<Diagnostic> warnings = new ArrayList<>();
     List<ParsedFile> parsed = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
     for (Path file : files) {
@@ -61,15 +62,14 @@ public final class PlanLoader {
         continue;
       }
       List<Diagnostic> fileProblems = new ArrayList<>();
-      read(file, fileProblems)
-          .map(root -> new PlanFileParser(file, fileProblems).parse(root))
+      List<Diagnostic> fileWarnings = new ArrayList<>();
+      read(file, fileProblems, fileWarnings)
+          .map(root -> new PlanFileParser(file, fileProblems, fileWarnings).parse(root))
           .ifPresent(parsed::add);
-      fileProblems.sort(
-          Comparator.comparingInt((Diagnostic d) -> d.location().line())
-              .thenComparingInt(d -> d.location().column()));
-      problems.addAll(fileProblems);
+      problems.addAll(inWrittenOrder(fileProblems));
+      warnings.addAll(inWrittenOrder(fileWarnings));
     }
-    TaskPlan plan = merge(files, parsed, problems);
+    TaskPlan plan = merge(files, parsed, problems, warnings);
     checkReferences(parsed, problems);
     if (!problems.isEmpty()) {
       throw new PlanException(problems);
@@ -77,7 +77,15 @@ public final class PlanLoader {
     return plan;
   }
 
-  private Optional<Node> read(Path file, List<Diagnostic> problems) {
+  private static List<Diagnostic> inWrittenOrder(List<Diagnostic> diagnostics) {
+    return diagnostics.stream()
+        .sorted(
+            Comparator.comparingInt((Diagnostic d) -> d.location().line())
+                .thenComparingInt(d -> d.location().column()))
+        .toList();
+  }
+
+  private Optional<Node> read(Path file, List<Diagnostic> problems, List<Diagnostic> warnings) {
     SourceLocation at = SourceLocation.of(file);
     if (Files.isDirectory(file)) {
       problems.add(new Diagnostic(at, "", "is a folder; expected a .json or .py plan file"));
@@ -88,7 +96,7 @@ public final class PlanLoader {
         problems.add(new Diagnostic(at, "", "cannot read the plan: no such file"));
         return Optional.empty();
       }
-      return new PythonPlanReader(python, PYTHON_TIMEOUT).read(file, problems);
+      return new PythonPlanReader(python, PYTHON_TIMEOUT).read(file, problems, warnings);
     }
     String text;
     try {
@@ -112,7 +120,10 @@ public final class PlanLoader {
   }
 
   private static TaskPlan merge(
-      List<Path> files, List<ParsedFile> parsed, List<Diagnostic> problems) {
+      List<Path> files,
+      List<ParsedFile> parsed,
+      List<Diagnostic> problems,
+      List<Diagnostic> warnings) {
     List<String> description = new ArrayList<>();
     Map<String, TaskEnv> envs = new LinkedHashMap<>();
     Map<String, TaskNote> notes = new LinkedHashMap<>();
@@ -134,7 +145,7 @@ public final class PlanLoader {
       file.jobs().forEach(jobs::putIfAbsent);
       file.locations().forEach(locations::putIfAbsent);
     }
-    return new TaskPlan(files, description, envs, notes, jobs, locations);
+    return new TaskPlan(files, description, envs, notes, jobs, locations, warnings);
   }
 
   private static Diagnostic definedTwice(String path, SourceLocation first, SourceLocation again) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param jobs jobs by name, in the order they appear (file by file)
  * @param locations where each key path (e.g. {@code notes.mail.to}) is written; key paths are
  *     unique across the merged files, since a name defined twice is an error
+ * @param warnings what was read despite being written oddly, or ignored (e.g. a number written as a
+ *     string), for the user to fix; in file order
  */
 public record TaskPlan(
     List<Path> files,
@@ -24,7 +26,8 @@ public record TaskPlan(
     Map<String, TaskEnv> envs,
     Map<String, TaskNote> notes,
     Map<String, TaskJob> jobs,
-    Map<String, SourceLocation> locations) {
+    Map<String, SourceLocation> locations,
+    List<Diagnostic> warnings) {
 
   public TaskPlan {
     files = List.copyOf(files);
@@ -33,6 +36,18 @@ public record TaskPlan(
     notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
     locations = Map.copyOf(locations);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A plan without warnings. */
+  public TaskPlan(
+      List<Path> files,
+      List<String> description,
+      Map<String, TaskEnv> envs,
+      Map<String, TaskNote> notes,
+      Map<String, TaskJob> jobs,
+      Map<String, SourceLocation> locations) {
+    this(files, description, envs, notes, jobs, locations, List.of());
   }
 
   /**

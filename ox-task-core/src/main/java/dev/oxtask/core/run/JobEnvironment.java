@@ -71,7 +71,10 @@ final class JobEnvironment {
     Optional<TaskEnv> env = plan.envOf(job);
     Path cwd = workingDirectory(job, env);
     if (env.isPresent()) {
-      evaluateVariables(env.get(), job, cwd, environment);
+      // Backticks run where the original ran them, the runner's folder (--root), so `git ...` and
+      // `cat version.txt` see the checkout; an env with a path runs them there instead.
+      Path backtickDir = env.get().path().isPresent() ? cwd : options.root();
+      evaluateVariables(env.get(), job, backtickDir, environment);
       if (env.get().needsPythonEnv() && !dryRun) {
         activateVenv(env.get(), environment);
       }

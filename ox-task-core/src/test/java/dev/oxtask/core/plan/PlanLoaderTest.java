@@ -312,7 +312,7 @@ class PlanLoaderTest {
   void pythonInterpreterIsOxTaskPythonElsePython3() throws Exception {
     Path script = dir.resolve("fake-python");
     Files.writeString(
-        script, "#!/bin/sh\necho '{\"jobs\": {\"fake\": {\"command\": \"true\"}}}'\n");
+        script, "#!/bin/sh\necho '{\"plan\": {\"jobs\": {\"fake\": {\"command\": \"true\"}}}}'\n");
     script.toFile().setExecutable(true);
     Path file = write("plan.py", "this is not read by the fake python\n");
 
@@ -340,6 +340,146 @@ class PlanLoaderTest {
     PlanException e = catchThrowableOfType(PlanException.class, () -> loader.load(List.of(file)));
 
     assertThat(e).hasMessage(file + ": cannot read the plan: it is not UTF-8 text");
+  }
+
+  @Test
+  void underscoreNamedEntriesAreEntriesAndOtherUnderscoreValuesAreIgnoredWithAWarning()
+      throws Exception {
+    Path file =
+        write(
+            "plan.json",
+            """
+            {
+              "envs": {"_base": {"variables": {"A": "1"}}, "_about": "envs used below"},
+              "notes": {"_log": {"class_name": "SimpleFileLog", "path": "x"}},
+              "jobs": {
+                "_lines": ["a comment", "of two lines"],
+                "_private": {"env": "_base", "note": "_log", "command": ["true"]},
+                "_odd": 3,
+                "_blank": null
+              }
+            }
+            """);
+
+    TaskPlan plan = loader.load(List.of(file));
+
+    assertThat(plan.envs()).containsOnlyKeys("_base");
+    assertThat(plan.notes()).containsOnlyKeys("_log");
+    assertThat(plan.jobs()).containsOnlyKeys("_private");
+    assertThat(plan.jobs().get("_private").env()).contains("_base");
+    assertThat(plan.warnings())
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            file
+                + ":7:5: jobs._odd: ignored: '_odd' is neither a job (an object) nor a comment"
+                + " (a string or a list of strings)",
+            file
+                + ":8:5: jobs._blank: ignored: '_blank' is neither a job (an object) nor a comment"
+                + " (a string or a list of strings)");
+  }
+
+  @Test
+  void nullMeansNotSetForEveryOptionalKey() throws Exception {
+    Path file =
+        write(
+            "plan.json",
+            """
+            {
+              "description": null, "$schema": null,
+              "envs": {"e": {"runtime": null, "requirements": null, "path": null,
+                             "variables": null, "secrets": null, "description": null}},
+              "notes": {"n": {"class_name": "SimpleFileLog", "conditions": null, "path": "x",
+                              "append": null, "description": null}},
+              "jobs": {"j": {"env": null, "note": null, "command": ["true"], "timeout": null,
+                             "shell": null, "retries": null, "retry_delay": null,
+                             "description": null}}
+            }
+            """);
+
+    TaskPlan plan = loader.load(List.of(file));
+
+    assertThat(plan.warnings()).isEmpty();
+    TaskEnv env = plan.envs().get("e");
+    assertThat(env.runtime()).isEmpty();
+    assertThat(env.path()).isEmpty();
+    assertThat(env.variables()).isEmpty();
+    assertThat(plan.notes().get("n").options()).containsOnlyKeys("path");
+    assertThat(plan.notes().get("n").conditions()).isEmpty();
+    TaskJob job = plan.jobs().get("j");
+    assertThat(job.env()).isEmpty();
+    assertThat(job.note()).isEmpty();
+    assertThat(job.timeout()).isEqualTo(TaskJob.DEFAULT_TIMEOUT);
+    assertThat(job.shell()).isFalse();
+    assertThat(job.retries()).isZero();
+    assertThat(job.retryDelay()).isEqualTo(TaskJob.DEFAULT_RETRY_DELAY);
+  }
+
+  @Test
+  void requiredKeyWrittenAsNullIsReportedAsRequired() throws Exception {
+    Path file =
+        write(
+            "plan.json",
+            """
+            {"notes": {"n": {"class_name": null}},
+             "jobs": {"j": {"command": null}}}
+            """);
+
+    PlanException e = catchThrowableOfType(PlanException.class, () -> loader.load(List.of(file)));
+
+    assertThat(e)
+        .hasMessage(
+            file
+                + ":1:32: notes.n.class_name: 'class_name' is required, not null: expected the"
+                + " note class, e.g. \"class_name\": \"SimpleFileLog\"\n"
+                + file
+                + ":2:28: jobs.j.command: 'command' is required, not null: expected the program"
+                + " and its arguments, e.g. \"command\": [\"echo\", \"hi\"]");
+  }
+
+  @Test
+  void numbersAndBooleansWrittenAsStringsAreReadWithAWarningNamingTheFix() throws Exception {
+    Path file =
+        write(
+            "plan.json",
+            """
+            {"jobs": {"j": {"command": "true", "timeout": "10", "shell": "True",
+                            "retries": " 2 ", "retry_delay": "0.5"}}}
+            """);
+
+    TaskPlan plan = loader.load(List.of(file));
+
+    TaskJob job = plan.jobs().get("j");
+    assertThat(job.timeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(job.shell()).isTrue();
+    assertThat(job.retries()).isEqualTo(2);
+    assertThat(job.retryDelay()).isEqualTo(Duration.ofMillis(500));
+    assertThat(plan.warnings())
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            file
+                + ":1:47: jobs.j.timeout: the number is written as a string (\"10\"); it is read"
+                + " as 10, but write it without quotes: \"timeout\": 10",
+            file
+                + ":1:62: jobs.j.shell: the boolean is written as a string (\"True\"); it is read"
+                + " as true, but write it without quotes: \"shell\": true",
+            file
+                + ":2:28: jobs.j.retries: the number is written as a string (\" 2 \"); it is read"
+                + " as 2, but write it without quotes: \"retries\": 2",
+            file
+                + ":2:50: jobs.j.retry_delay: the number is written as a string (\"0.5\"); it is"
+                + " read as 0.5, but write it without quotes: \"retry_delay\": 0.5");
+  }
+
+  @Test
+  void stringThatIsNotANumberIsStillAnErrorWithoutAWarning() throws Exception {
+    Path file =
+        write("plan.json", "{\"jobs\": {\"j\": {\"command\": \"true\", \"timeout\": \"-5\"}}}");
+
+    PlanException e = catchThrowableOfType(PlanException.class, () -> loader.load(List.of(file)));
+
+    assertThat(e)
+        .hasMessage(
+            file + ":1:47: jobs.j.timeout: expected a positive number of seconds, not \"-5\"");
   }
 
   private Path write(String name, String text) throws IOException {

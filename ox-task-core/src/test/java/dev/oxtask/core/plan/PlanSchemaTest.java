@@ -83,6 +83,33 @@ class PlanSchemaTest {
   }
 
   @Test
+  void nullsAndEntriesNamedWithAnUnderscoreMatchTheSchema() throws Exception {
+    JsonNode plan =
+        JSON.readTree(
+            """
+            {
+              "envs": {"_base": {"runtime": null, "path": null, "variables": null}},
+              "notes": {"_about": ["notes", "below"], "log": {"class_name": "X", "opt": null}},
+              "jobs": {"_private": {"env": "_base", "note": null, "command": "true",
+                                    "timeout": null, "shell": null, "retries": null}}
+            }
+            """);
+
+    assertThat(schema().validate(plan)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"jobs\": {\"_odd\": 3}}",
+        "{\"jobs\": {\"j\": {\"command\": \"true\", \"timeout\": \"10\"}}}",
+        "{\"jobs\": {\"j\": {\"command\": null}}}"
+      })
+  void whatTheLoaderWarnsAboutOrRejectsIsFlaggedByTheSchema(String text) throws Exception {
+    assertThat(schema().validate(JSON.readTree(text))).isNotEmpty();
+  }
+
+  @Test
   void schemaPointsAtTheSchemaFileTheExamplesUse() throws IOException {
     JsonNode hello = JSON.readTree(REPO.resolve("examples/hello.json").toFile());
 

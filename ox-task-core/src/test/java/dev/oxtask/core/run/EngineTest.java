@@ -220,7 +220,7 @@ class EngineTest {
   }
 
   @Test
-  void backtickRunsInTheJobsFolderWithEarlierVariablesAndIsStripped() throws Exception {
+  void backtickRunsInTheRootFolderWithEarlierVariablesAndIsStripped() throws Exception {
     TaskPlan plan =
         plan()
             .env(
@@ -234,7 +234,7 @@ class EngineTest {
             .add(inEnv(job("greet", Duration.ofSeconds(30), "echo", "$GREETING"), "e"))
             .build();
 
-    assertThat(runOne(plan).output()).isEqualTo("hello world from greet\n");
+    assertThat(runOne(plan).output()).isEqualTo("hello world from " + root.getFileName() + "\n");
   }
 
   @Test

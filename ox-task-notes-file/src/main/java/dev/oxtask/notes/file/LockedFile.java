@@ -4,40 +4,54 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Writes whole records to files shared by parallel jobs. Appends hold an in-process lock (a JVM may
- * not hold two {@link FileLock}s on one file) and then an OS file lock (for other ox-task
- * processes); a failed append is cut back off, so the file never keeps half a record.
+ * Writes whole records to files shared by parallel jobs, where a user's path leads: through
+ * symbolic links (the link stays), and to devices and pipes ({@code /dev/null}, {@code
+ * /dev/stdout}, a FIFO), which are written in place. Appends to a regular file hold an in-process
+ * lock (a JVM may not hold two {@link FileLock}s on one file) and then an OS file lock (for other
+ * ox-task processes); a failed append is cut back off, so the file never keeps half a record. New
+ * files get the mode the process's umask gives, like other programs' output.
  */
 final class LockedFile {
 
   private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private static final int MAX_LINKS = 40;
 
   private LockedFile() {}
 
   /** Appends {@code record} to {@code path}, creating the file and its parent folders. */
   static void append(Path path, byte[] record) throws IOException {
     createParents(path);
+    Path target = followLinks(path);
     try (FileChannel channel =
         FileChannel.open(
-            path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      ReentrantLock inProcess = LOCKS.computeIfAbsent(path.toRealPath(), p -> new ReentrantLock());
+            target,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.APPEND)) {
+      boolean regular = !isSpecial(target) && Files.isRegularFile(target);
+      // One lock per file, however its path is spelled; parallel jobs writing to one device
+      // (/dev/stdout) take turns too.
+      Path key = regular ? target.toRealPath() : target;
+      ReentrantLock inProcess = LOCKS.computeIfAbsent(key, p -> new ReentrantLock());
       inProcess.lock();
-      try (FileLock ignored = channel.lock()) {
-        long start = channel.size();
-        try {
-          writeFully(channel, record);
-        } catch (IOException e) {
-          channel.truncate(start);
-          throw e;
+      try {
+        if (regular) {
+          appendLocked(channel, record);
+        } else {
+          writeFully(channel, record); // a device or pipe has no size to cut back to
         }
       } finally {
         inProcess.unlock();
@@ -45,21 +59,86 @@ final class LockedFile {
     }
   }
 
+  private static void appendLocked(FileChannel channel, byte[] record) throws IOException {
+    try (FileLock ignored = channel.lock()) {
+      long start = channel.size();
+      try {
+        writeFully(channel, record);
+      } catch (IOException e) {
+        channel.truncate(start);
+        throw e;
+      }
+    }
+  }
+
   /**
-   * Replaces {@code path}'s content with {@code content} in one move, so readers and a failed write
-   * never see a half-written file.
+   * Replaces the content of the regular file {@code path} leads to with {@code content} in one
+   * move, so readers and a failed write never see a half-written file; the file keeps its mode. A
+   * device or pipe is written in place.
    */
   static void replace(Path path, byte[] content) throws IOException {
     createParents(path);
-    Path absolute = path.toAbsolutePath();
-    Path temp =
-        Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+    Path target = followLinks(path);
+    if (isSpecial(target) || (Files.exists(target) && !Files.isRegularFile(target))) {
+      // Appending, not truncating: /dev/stdout may be the file a shell redirected output to.
+      Files.write(target, content, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      return;
+    }
+    Path temp = createTempBeside(target);
     try {
       Files.write(temp, content);
-      Files.move(
-          temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      keepMode(target, temp);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** The path that writing to {@code path} reaches, symbolic links followed. */
+  private static Path followLinks(Path path) throws IOException {
+    Path current = path.toAbsolutePath();
+    for (int links = 0; Files.isSymbolicLink(current) && !isSpecial(current); links++) {
+      if (links == MAX_LINKS) {
+        throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
+      }
+      current = current.resolveSibling(Files.readSymbolicLink(current));
+    }
+    return current;
+  }
+
+  /**
+   * Devices, and {@code /proc}'s links to a process's open files ({@code /dev/stdout} leads to
+   * {@code /proc/self/fd/1}), are written where they are, never replaced.
+   */
+  private static boolean isSpecial(Path path) {
+    return path.startsWith("/dev") || path.startsWith("/proc");
+  }
+
+  /**
+   * A new empty file in {@code target}'s folder. Unlike {@link Files#createTempFile}, which makes
+   * it 0600, it gets the mode the umask gives new files, which a new {@code target} keeps.
+   */
+  private static Path createTempBeside(Path target) throws IOException {
+    createParents(target);
+    String prefix = "." + target.getFileName() + ".";
+    for (int attempt = 0; ; attempt++) {
+      Path temp =
+          target.resolveSibling(
+              prefix + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".partial");
+      try {
+        return Files.createFile(temp);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static void keepMode(Path target, Path temp) throws IOException {
+    if (Files.exists(target)
+        && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
     }
   }
 
