@@ -7,24 +7,23 @@ import dev.oxtask.core.text.SecretMasker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a plan's jobs (spec sections 3 and 4): up to {@code parallel} at once, results reported in
  * plan order, each result handed to its note, and the whole run cancellable from another thread.
  */
 public final class Engine {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
   private final RunOptions options;
   private final SecretMasker masker;
@@ -49,13 +48,15 @@ public final class Engine {
 
   /**
    * Runs {@code jobs} (taken from {@code plan}, in the order given) and returns when every one has
-   * finished or been skipped and its note has been delivered.
+   * finished or been skipped and its note has been delivered. Notes are sent in the background
+   * while later jobs run (see {@link NoteQueue}); the run waits for them at the end.
    */
   public RunResult run(TaskPlan plan, List<TaskJob> jobs, RunListener listener)
       throws InterruptedException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    listener.runStarted(jobs);
+    RunListener serial = new SerialListener(listener);
+    serial.runStarted(jobs);
     JobRunner runner = new JobRunner(options, masker, cancellation);
     AtomicBoolean failed = new AtomicBoolean();
     AtomicInteger threads = new AtomicInteger();
@@ -67,20 +68,25 @@ public final class Engine {
               t.setDaemon(true);
               return t;
             });
-    List<Future<JobOutcome>> futures = new ArrayList<>();
+    List<Future<Ran>> futures = new ArrayList<>();
     for (TaskJob job : jobs) {
-      futures.add(pool.submit(() -> runOne(plan, job, runner, failed)));
+      futures.add(pool.submit(() -> runOne(plan, job, runner, failed, serial)));
     }
     pool.shutdown();
-    List<JobOutcome> outcomes = new ArrayList<>();
-    try {
-      for (Future<JobOutcome> future : futures) {
-        JobOutcome outcome = get(future);
-        outcomes.add(outcome);
-        listener.jobFinished(outcome);
+    List<JobOutcome> outcomes;
+    try (NoteQueue notes = new NoteQueue(options.notes(), masker, cancellation)) {
+      List<Ran> ran = new ArrayList<>();
+      try {
+        for (Future<Ran> future : futures) {
+          Ran one = get(future);
+          serial.jobFinished(new JobOutcome(one.result(), Optional.empty()));
+          one.deliver(notes, serial);
+          ran.add(one);
+        }
+      } finally {
+        pool.shutdownNow();
       }
-    } finally {
-      pool.shutdownNow();
+      outcomes = awaitNotes(ran, notes, serial);
     }
     RunResult result =
         new RunResult(
@@ -89,44 +95,125 @@ public final class Engine {
             Duration.ofNanos(System.nanoTime() - start),
             outcomes,
             cancellation.isCancelled());
-    listener.runFinished(result);
+    serial.runFinished(result);
     return result;
   }
 
-  private JobOutcome runOne(TaskPlan plan, TaskJob job, JobRunner runner, AtomicBoolean failed)
+  /** Waits for the notes still being sent, saying which one it waits for. */
+  private static List<JobOutcome> awaitNotes(List<Ran> ran, NoteQueue notes, RunListener listener)
+      throws InterruptedException {
+    List<JobOutcome> outcomes = new ArrayList<>();
+    Set<String> waitedFor = new HashSet<>();
+    for (Ran one : ran) {
+      Runnable sayWaiting =
+          () -> {
+            if (waitedFor.add(NoteQueue.noteOf(one.job()).orElse(""))) {
+              listener.waitingForNote(one.job());
+            }
+          };
+      Optional<String> failure = notes.await(one.job(), one.note(), sayWaiting);
+      if (one.note().isCancelled()) {
+        // Abandoned when the run was interrupted: no one else hears of it.
+        failure.ifPresent(f -> listener.noteFailed(new JobOutcome(one.result(), Optional.of(f))));
+      }
+      outcomes.add(new JobOutcome(one.result(), failure));
+    }
+    return outcomes;
+  }
+
+  private Ran runOne(
+      TaskPlan plan, TaskJob job, JobRunner runner, AtomicBoolean failed, RunListener listener)
       throws InterruptedException {
     if (cancellation.isCancelled()) {
-      return new JobOutcome(
-          JobRunner.skipped(job, "not started: ox_task was interrupted"), Optional.empty());
+      return Ran.skipped(job, "not started: ox_task was interrupted");
     }
     if (options.failFast() && failed.get()) {
-      return new JobOutcome(
-          JobRunner.skipped(
-              job, "not started: an earlier job did not succeed and --fail-fast is set"),
-          Optional.empty());
+      return Ran.skipped(job, "not started: an earlier job did not succeed and --fail-fast is set");
     }
+    listener.jobStarted(job);
     JobRunner.Finished finished = runner.run(plan, job);
-    JobResult result = finished.result();
-    if (!result.status().succeeded()) {
+    if (!finished.result().status().succeeded()) {
       failed.set(true);
     }
-    return new JobOutcome(result, deliver(job, finished));
+    return new Ran(job, finished.result(), Optional.of(finished));
   }
 
-  private Optional<String> deliver(TaskJob job, JobRunner.Finished finished) {
-    try {
-      return options
-          .notes()
-          .deliver(job, finished.result(), finished.environment())
-          .map(masker::mask);
-    } catch (RuntimeException e) {
-      // A note plugin's bug must not lose the other jobs' results or the report.
-      LOG.debug("note of job '{}' failed", job.name(), e);
-      return Optional.of(masker.mask("note of job '" + job.name() + "' failed unexpectedly: " + e));
+  /** A job that finished or was skipped, and its note's delivery once started. */
+  private static final class Ran {
+    private final TaskJob job;
+    private final JobResult result;
+    private final Optional<JobRunner.Finished> finished;
+    private CompletableFuture<Optional<String>> note =
+        CompletableFuture.completedFuture(Optional.empty());
+
+    Ran(TaskJob job, JobResult result, Optional<JobRunner.Finished> finished) {
+      this.job = job;
+      this.result = result;
+      this.finished = finished;
+    }
+
+    static Ran skipped(TaskJob job, String why) {
+      return new Ran(job, JobRunner.skipped(job, why), Optional.empty());
+    }
+
+    /** Hands the result to the note queue; a failure is heard as soon as it happens. */
+    void deliver(NoteQueue notes, RunListener listener) {
+      if (finished.isPresent()) {
+        note = notes.submit(job, finished.get());
+        note.thenAccept(
+            failure ->
+                failure.ifPresent(
+                    f -> listener.noteFailed(new JobOutcome(result, Optional.of(f)))));
+      }
+    }
+
+    TaskJob job() {
+      return job;
+    }
+
+    JobResult result() {
+      return result;
+    }
+
+    CompletableFuture<Optional<String>> note() {
+      return note;
     }
   }
 
-  private static JobOutcome get(Future<JobOutcome> future) throws InterruptedException {
+  /** Passes events on one at a time: job threads, note threads and the run's thread all call it. */
+  private record SerialListener(RunListener listener) implements RunListener {
+    @Override
+    public synchronized void runStarted(List<TaskJob> jobs) {
+      listener.runStarted(jobs);
+    }
+
+    @Override
+    public synchronized void jobStarted(TaskJob job) {
+      listener.jobStarted(job);
+    }
+
+    @Override
+    public synchronized void jobFinished(JobOutcome outcome) {
+      listener.jobFinished(outcome);
+    }
+
+    @Override
+    public synchronized void noteFailed(JobOutcome outcome) {
+      listener.noteFailed(outcome);
+    }
+
+    @Override
+    public synchronized void waitingForNote(TaskJob job) {
+      listener.waitingForNote(job);
+    }
+
+    @Override
+    public synchronized void runFinished(RunResult result) {
+      listener.runFinished(result);
+    }
+  }
+
+  private static Ran get(Future<Ran> future) throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException e) {
