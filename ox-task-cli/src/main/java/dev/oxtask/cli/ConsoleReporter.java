@@ -10,16 +10,21 @@ import dev.oxtask.core.text.SecretMasker;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * The run's console output (spec section 7): where the run's logs go, a line per finished job, the
  * output tail of a job that did not succeed with the path of its full log, a line per failed note,
- * and a summary line. Everything is masked.
+ * and a summary line. Everything is masked. On a terminal it can also keep a status line at the
+ * bottom, redrawn in place every second, naming the jobs that are running and for how long.
  */
 final class ConsoleReporter implements RunListener {
 
@@ -33,6 +38,12 @@ final class ConsoleReporter implements RunListener {
   static final int OUTPUT_CHARS = 400;
 
   static final int OUTPUT_LINES = 6;
+
+  /** The status line fits a standard 80-column terminal, so it never wraps. */
+  static final int STATUS_WIDTH = 79;
+
+  /** Back to the start of the line and erase it. */
+  static final String CLEAR_LINE = "\r\u001b[K";
 
   /** How much the console says. */
   enum Detail {
@@ -50,24 +61,47 @@ final class ConsoleReporter implements RunListener {
   private final Detail detail;
   private final String runId;
   private final Path runDir;
+  private final boolean live;
+  // Job name to when it started (System.nanoTime), for the status line.
+  private final Map<String, Long> running = new LinkedHashMap<>();
+  private ScheduledExecutorService ticker;
+  private boolean statusShown;
   private int nameWidth;
   private String lastShown = "";
 
   /**
    * @param runDir where the run's logs go ({@code <work-dir>/runs/<run-id>})
+   * @param live keep a status line of the running jobs (only on a terminal, never in CI logs)
    */
   ConsoleReporter(
-      PrintStream out, SecretMasker masker, Style style, Detail detail, String runId, Path runDir) {
+      PrintStream out,
+      SecretMasker masker,
+      Style style,
+      Detail detail,
+      String runId,
+      Path runDir,
+      boolean live) {
     this.out = out;
     this.masker = masker;
     this.style = style;
     this.detail = detail;
     this.runId = runId;
     this.runDir = runDir;
+    this.live = live;
   }
 
   @Override
-  public void runStarted(List<TaskJob> jobs) {
+  public synchronized void runStarted(List<TaskJob> jobs) {
+    if (live) {
+      ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "ox_task-status-line");
+                t.setDaemon(true);
+                return t;
+              });
+      ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
+    }
     nameWidth = jobs.stream().mapToInt(j -> j.name().length()).max().orElse(0);
     if (detail != Detail.QUIET) {
       out.println(
@@ -85,8 +119,25 @@ final class ConsoleReporter implements RunListener {
   }
 
   @Override
-  public void jobFinished(JobOutcome outcome) {
+  public synchronized void jobStarted(TaskJob job) {
+    if (live) {
+      running.put(job.name(), System.nanoTime());
+      redraw();
+    }
+  }
+
+  @Override
+  public synchronized void jobEnded(TaskJob job) {
+    if (running.remove(job.name()) != null) {
+      redraw();
+    }
+  }
+
+  @Override
+  public synchronized void jobFinished(JobOutcome outcome) {
+    clearStatus();
     JobResult r = outcome.result();
+    running.remove(r.job());
     boolean ok = r.status().succeeded();
     if (detail != Detail.QUIET || !ok) {
       printLine(r);
@@ -97,22 +148,26 @@ final class ConsoleReporter implements RunListener {
     } else if (ok && detail == Detail.OUTPUT && !r.output().isBlank()) {
       output(r.output());
     }
+    drawStatus();
     out.flush();
   }
 
   /** Printed under its job's line; the line is repeated when other lines came between. */
   @Override
-  public void noteFailed(JobOutcome outcome) {
+  public synchronized void noteFailed(JobOutcome outcome) {
+    clearStatus();
     JobResult r = outcome.result();
     if (!lastShown.equals(r.job())) {
       printLine(r);
     }
     outcome.noteFailure().ifPresent(f -> out.println(mask(style.red("  note failed: ") + f)));
+    drawStatus();
     out.flush();
   }
 
   @Override
-  public void waitingForNote(TaskJob job) {
+  public synchronized void waitingForNote(TaskJob job) {
+    clearStatus();
     if (detail != Detail.QUIET) {
       out.println(
           mask(
@@ -126,10 +181,47 @@ final class ConsoleReporter implements RunListener {
   }
 
   @Override
-  public void runFinished(RunResult result) {
+  public synchronized void runFinished(RunResult result) {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    running.clear();
+    clearStatus();
     if (detail != Detail.QUIET) {
       out.println(mask(summary(result)));
       out.flush();
+    }
+  }
+
+  /** Redraws the status line in place (the ticker calls this every second). */
+  private synchronized void redraw() {
+    clearStatus();
+    drawStatus();
+    out.flush();
+  }
+
+  /** "⋯ running: build 12s, test 3s", when jobs are running; never wider than a terminal. */
+  private void drawStatus() {
+    if (!live || running.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    String jobs =
+        running.entrySet().stream()
+            .map(e -> e.getKey() + " " + TimeUnit.NANOSECONDS.toSeconds(now - e.getValue()) + "s")
+            .collect(Collectors.joining(", "));
+    String text = "⋯ running: " + jobs;
+    if (text.length() > STATUS_WIDTH) {
+      text = text.substring(0, STATUS_WIDTH - 1) + "…";
+    }
+    out.print(mask(style.dim(text)));
+    statusShown = true;
+  }
+
+  private void clearStatus() {
+    if (statusShown) {
+      out.print(CLEAR_LINE);
+      statusShown = false;
     }
   }
 

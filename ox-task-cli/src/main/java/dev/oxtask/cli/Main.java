@@ -31,9 +31,22 @@ public final class Main {
 
   /** Like {@link #run(String[], PrintStream, PrintStream)}, with the runner environment given. */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    return run(args, out, err, environment, System.console() != null);
+  }
+
+  /**
+   * Like {@link #run(String[], PrintStream, PrintStream, Map)}; {@code terminal} says whether
+   * {@code out} is a terminal (colour, a live status line), decided here once for every command.
+   */
+  static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> environment,
+      boolean terminal) {
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
-    CommandLine cli = new CommandLine(new OxTaskCommand(out, err, environment));
+    CommandLine cli = new CommandLine(new OxTaskCommand(out, err, environment, terminal));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, ignored) -> usageError(e, err));

@@ -123,8 +123,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     Map<String, String> environment = parent.environment;
-    ConsoleReporter.Style style =
-        ConsoleReporter.Style.detect(System.console() != null, environment);
+    ConsoleReporter.Style style = ConsoleReporter.Style.detect(parent.terminal, environment);
     RunSession session = new RunSession(parent.out, parent.err, environment, style);
     Path work = workDir != null ? workDir : defaultWorkDir(environment);
     RunSession.Settings settings =
@@ -148,7 +147,9 @@ final class RunCommand implements Callable<Integer> {
                 ? ConsoleReporter.Detail.QUIET
                 : output ? ConsoleReporter.Detail.OUTPUT : ConsoleReporter.Detail.NORMAL,
             settings.runId(),
-            RunOptions.runDir(work, settings.runId())));
+            RunOptions.runDir(work, settings.runId()),
+            // A status line redrawn in place only makes sense to a person at a terminal.
+            parent.terminal && !quiet && !GitHubActions.enabled(environment)));
     if (GitHubActions.enabled(environment)) {
       // Installed before any job starts: its ::add-mask:: lines precede anything showing a secret.
       listeners.add(GitHubReporter.install(parent.out, parent.err, session.masker(), environment));

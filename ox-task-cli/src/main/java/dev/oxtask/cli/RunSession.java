@@ -217,6 +217,11 @@ final class RunSession {
     }
 
     @Override
+    public void jobEnded(TaskJob job) {
+      all.forEach(l -> l.jobEnded(job));
+    }
+
+    @Override
     public void jobFinished(JobOutcome outcome) {
       all.forEach(l -> l.jobFinished(outcome));
     }

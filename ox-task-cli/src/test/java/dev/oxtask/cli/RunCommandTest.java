@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -260,5 +261,33 @@ class RunCommandTest {
                     + missing
                     + " does not exist; give the folder that holds the note plugin JARs\n")
                 .repeat(3));
+  }
+
+  @Test
+  void aTerminalGetsAStatusLineButNotUnderGitHubActionsOrQuiet() throws Exception {
+    Path plan = plan("{\"jobs\": {\"a\": {\"command\": \"true\"}}}");
+    String[] args = {"run", "--work-dir", dir.resolve("work").toString(), plan.toString()};
+    Map<String, String> plain = Map.of("PATH", System.getenv("PATH"));
+
+    assertThat(runOn(true, plain, args)).contains("⋯ running: a 0s");
+    assertThat(runOn(false, plain, args)).doesNotContain("running:");
+    assertThat(runOn(true, Map.of("PATH", System.getenv("PATH"), "GITHUB_ACTIONS", "true"), args))
+        .doesNotContain("running:");
+    String[] quiet = {
+      "run", "--quiet", "--work-dir", dir.resolve("work").toString(), plan.toString()
+    };
+    assertThat(runOn(true, plain, quiet)).doesNotContain("running:");
+  }
+
+  /** What a run printed to stdout, told whether stdout is a terminal. */
+  private String runOn(boolean terminal, Map<String, String> environment, String... args) {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Main.run(
+        args,
+        new PrintStream(printed, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        environment,
+        terminal);
+    return printed.toString(StandardCharsets.UTF_8);
   }
 }

@@ -43,6 +43,7 @@ class RunSessionTest {
   private final Map<String, TaskNote> planNotes = new LinkedHashMap<>();
   private NoteDelivery notes = NoteDelivery.NONE;
   private ConsoleReporter.Detail detail = ConsoleReporter.Detail.NORMAL;
+  private boolean live;
 
   private void job(String name, String... command) {
     job(name, Optional.empty(), command);
@@ -88,7 +89,8 @@ class RunSessionTest {
             ConsoleReporter.Style.PLAIN,
             quiet ? ConsoleReporter.Detail.QUIET : detail,
             "run-1",
-            work.resolve("runs/run-1"));
+            work.resolve("runs/run-1"),
+            live);
     return session.run(
         plan, List.copyOf(jobs.values()), settings, NO_VENVS, notes, List.of(console));
   }
@@ -347,5 +349,36 @@ class RunSessionTest {
     assertThat(console())
         .contains("  note:    chat (SlackWebhook, only_if_failed)\n")
         .contains("  VERSION: `git rev-parse --short HEAD` (evaluated at run time)\n");
+  }
+
+  @Test
+  void onATerminalAStatusLineNamesTheRunningJobsAndIsErasedBeforeEachLine() throws Exception {
+    job("slow", "sleep", "1");
+    job("fast", "true");
+    live = true;
+
+    run(1, false, false, Optional.empty());
+
+    String shown = out.toString(StandardCharsets.UTF_8);
+    assertThat(shown)
+        .contains("⋯ running: slow 0s")
+        .containsPattern("⋯ running: [^\r]*fast \\ds")
+        .contains(ConsoleReporter.CLEAR_LINE + "✓ slow  success")
+        .contains(ConsoleReporter.CLEAR_LINE + "✓ fast  success")
+        .endsWith(" 2 success\n");
+    // Every status line is erased: none is left between the last job and the summary.
+    assertThat(Arrays.stream(shown.split("\n")).filter(l -> l.contains("running:")))
+        .allMatch(l -> l.lastIndexOf(ConsoleReporter.CLEAR_LINE) > l.lastIndexOf("running:"));
+  }
+
+  @Test
+  void withoutATerminalThereIsNoStatusLine() throws Exception {
+    job("slow", "sleep", "1");
+
+    run(1, false, false, Optional.empty());
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .doesNotContain("running:")
+        .doesNotContain("\u001b");
   }
 }

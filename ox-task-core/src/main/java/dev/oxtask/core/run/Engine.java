@@ -132,6 +132,7 @@ public final class Engine {
     }
     listener.jobStarted(job);
     JobRunner.Finished finished = runner.run(plan, job);
+    listener.jobEnded(job);
     if (!finished.result().status().succeeded()) {
       failed.set(true);
     }
@@ -190,6 +191,11 @@ public final class Engine {
     @Override
     public synchronized void jobStarted(TaskJob job) {
       listener.jobStarted(job);
+    }
+
+    @Override
+    public synchronized void jobEnded(TaskJob job) {
+      listener.jobEnded(job);
     }
 
     @Override

@@ -17,6 +17,12 @@ public interface RunListener {
   default void jobStarted(TaskJob job) {}
 
   /**
+   * A started job is done, in the order jobs end; {@link #jobFinished} reports it later, in plan
+   * order, once the jobs before it are done too.
+   */
+  default void jobEnded(TaskJob job) {}
+
+  /**
    * A job finished (or was skipped); called in plan order, as soon as the job and those before it
    * have finished. Its note is sent after this, in the background: the outcome's {@code
    * noteFailure} is always empty here, and a failure comes later through {@link #noteFailed}.
