@@ -157,14 +157,21 @@ public final class Engine {
       return new Ran(job, JobRunner.skipped(job, why), Optional.empty());
     }
 
-    /** Hands the result to the note queue; a failure is heard as soon as it happens. */
+    /**
+     * Hands the result to the note queue; a failure is heard as soon as it happens, and {@link
+     * #note} completes only after the listener heard it (so never after the run's end).
+     */
     void deliver(NoteQueue notes, RunListener listener) {
       if (finished.isPresent()) {
-        note = notes.submit(job, finished.get());
-        note.thenAccept(
-            failure ->
-                failure.ifPresent(
-                    f -> listener.noteFailed(new JobOutcome(result, Optional.of(f)))));
+        note =
+            notes
+                .submit(job, finished.get())
+                .thenApply(
+                    failure -> {
+                      failure.ifPresent(
+                          f -> listener.noteFailed(new JobOutcome(result, Optional.of(f))));
+                      return failure;
+                    });
       }
     }
 

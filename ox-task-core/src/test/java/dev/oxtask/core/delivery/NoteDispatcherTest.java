@@ -81,7 +81,7 @@ class NoteDispatcherTest {
             "plan.json:3:7: notes.tg.class_name: unknown note class 'RecordinNote'; note classes"
                 + " found in "
                 + plugins
-                + " (--plugins-dir): FailingNote, RecordingNote — did you mean 'RecordingNote'?");
+                + " (--plugins-dir): FailingNote, Recorder, RecordingNote — did you mean 'RecordingNote'?");
   }
 
   @Test
@@ -94,7 +94,7 @@ class NoteDispatcherTest {
             "plan.json:3:7: notes.tg.class_name: unknown note class 'TelegramNotifier'; note"
                 + " classes found in "
                 + plugins
-                + " (--plugins-dir): FailingNote, RecordingNote; no selected job uses this note");
+                + " (--plugins-dir): FailingNote, Recorder, RecordingNote; no selected job uses this note");
   }
 
   @Test

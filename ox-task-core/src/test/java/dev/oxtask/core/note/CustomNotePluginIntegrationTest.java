@@ -106,7 +106,7 @@ class CustomNotePluginIntegrationTest {
               "plan.json:3:7: notes.cp.class_name: unknown note class 'ClasspathNote'; note"
                   + " classes found in "
                   + plugins
-                  + " (--plugins-dir): FailingNote, RecordingNote (plugin problems: plugin"
+                  + " (--plugins-dir): FailingNote, Recorder, RecordingNote (plugin problems: plugin"
                   + " 'no-index' ("
                   + plugins.resolve("no-index.jar")
                   + ") declares no note class: its JAR has no META-INF/extensions.idx; build it"
