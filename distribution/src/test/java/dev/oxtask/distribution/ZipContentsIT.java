@@ -115,7 +115,7 @@ class ZipContentsIT {
   @Test
   void examplesSchemaReadmeAndLicenseAreTheRepositorysFiles() throws IOException {
     Path repository = Installation.repository();
-    List<String> shipped = List.of("README.md", "LICENSE");
+    List<String> shipped = List.of("README.md", "LICENSE", "plugins/README.md");
     for (String folder : List.of("examples", "schema")) {
       if (Files.isDirectory(repository.resolve(folder))) {
         try (Stream<Path> files = Files.walk(repository.resolve(folder))) {

@@ -8,63 +8,226 @@ import dev.oxtask.core.run.RunListener;
 import dev.oxtask.core.run.RunResult;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The run's console output (spec section 7): a line per finished job, the output tail of a job that
- * did not succeed, a line per failed note, and a summary line. Everything is masked.
+ * The run's console output (spec section 7): where the run's logs go, a line per finished job, the
+ * output tail of a job that did not succeed with the path of its full log, a line per failed note,
+ * and a summary line. Everything is masked. On a terminal it can also keep a status line at the
+ * bottom, redrawn in place every second, naming the jobs that are running and for how long.
  */
 final class ConsoleReporter implements RunListener {
 
   /** How many lines of a failed job's stdout and stderr the console shows. */
   static final int TAIL_LINES = 20;
 
+  /** At most this many characters of each tail, however long its lines. */
+  static final int TAIL_CHARS = 2000;
+
+  /** How much a successful job's output {@code --output} shows, as the original did. */
+  static final int OUTPUT_CHARS = 400;
+
+  static final int OUTPUT_LINES = 6;
+
+  /** The status line fits a standard 80-column terminal, so it never wraps. */
+  static final int STATUS_WIDTH = 79;
+
+  /** Back to the start of the line and erase it. */
+  static final String CLEAR_LINE = "\r\u001b[K";
+
+  /** How much the console says. */
+  enum Detail {
+    /** Only jobs that did not succeed and failed notes ({@code --quiet}). */
+    QUIET,
+    /** A line per job; the output of jobs that did not succeed. */
+    NORMAL,
+    /** Also the start of each successful job's output ({@code --output}, {@code -v}). */
+    OUTPUT
+  }
+
   private final PrintStream out;
   private final SecretMasker masker;
   private final Style style;
-  private final boolean quiet;
+  private final Detail detail;
+  private final String runId;
+  private final Path runDir;
+  private final boolean live;
+  // Job name to when it started (System.nanoTime), for the status line.
+  private final Map<String, Long> running = new LinkedHashMap<>();
+  private ScheduledExecutorService ticker;
+  private boolean statusShown;
   private int nameWidth;
+  private String lastShown = "";
 
   /**
-   * @param quiet show only jobs that did not succeed and failed notes
+   * @param runDir where the run's logs go ({@code <work-dir>/runs/<run-id>})
+   * @param live keep a status line of the running jobs (only on a terminal, never in CI logs)
    */
-  ConsoleReporter(PrintStream out, SecretMasker masker, Style style, boolean quiet) {
+  ConsoleReporter(
+      PrintStream out,
+      SecretMasker masker,
+      Style style,
+      Detail detail,
+      String runId,
+      Path runDir,
+      boolean live) {
     this.out = out;
     this.masker = masker;
     this.style = style;
-    this.quiet = quiet;
+    this.detail = detail;
+    this.runId = runId;
+    this.runDir = runDir;
+    this.live = live;
   }
 
   @Override
-  public void runStarted(List<TaskJob> jobs) {
+  public synchronized void runStarted(List<TaskJob> jobs) {
+    if (live) {
+      ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "ox_task-status-line");
+                t.setDaemon(true);
+                return t;
+              });
+      ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
+    }
     nameWidth = jobs.stream().mapToInt(j -> j.name().length()).max().orElse(0);
+    if (detail != Detail.QUIET) {
+      out.println(
+          style.dim(
+              "ox_task: run "
+                  + runId
+                  + ", "
+                  + jobs.size()
+                  + (jobs.size() == 1 ? " job" : " jobs")
+                  + "; logs in "
+                  + runDir
+                  + "/"));
+      out.flush();
+    }
   }
 
   @Override
-  public void jobFinished(JobOutcome outcome) {
+  public synchronized void jobStarted(TaskJob job) {
+    if (live) {
+      running.put(job.name(), System.nanoTime());
+      redraw();
+    }
+  }
+
+  @Override
+  public synchronized void jobEnded(TaskJob job) {
+    if (running.remove(job.name()) != null) {
+      redraw();
+    }
+  }
+
+  @Override
+  public synchronized void jobFinished(JobOutcome outcome) {
+    clearStatus();
     JobResult r = outcome.result();
+    running.remove(r.job());
     boolean ok = r.status().succeeded();
-    if (!quiet || !ok) {
-      out.println(mask(line(r)));
+    if (detail != Detail.QUIET || !ok) {
+      printLine(r);
     }
     if (!ok && r.status() != JobStatus.SKIPPED) {
-      tail("stdout", r.output());
-      tail("stderr", r.stderr());
+      tail("stdout", r.output(), logFile(r, ".stdout"));
+      tail("stderr", r.stderr(), logFile(r, ".stderr"));
+    } else if (ok && detail == Detail.OUTPUT && !r.output().isBlank()) {
+      output(r.output());
+    }
+    drawStatus();
+    out.flush();
+  }
+
+  /** Printed under its job's line; the line is repeated when other lines came between. */
+  @Override
+  public synchronized void noteFailed(JobOutcome outcome) {
+    clearStatus();
+    JobResult r = outcome.result();
+    if (!lastShown.equals(r.job())) {
+      printLine(r);
     }
     outcome.noteFailure().ifPresent(f -> out.println(mask(style.red("  note failed: ") + f)));
+    drawStatus();
     out.flush();
   }
 
   @Override
-  public void runFinished(RunResult result) {
-    if (!quiet) {
+  public synchronized void waitingForNote(TaskJob job) {
+    clearStatus();
+    if (detail != Detail.QUIET) {
+      out.println(
+          mask(
+              "ox_task: waiting for note '"
+                  + job.note().orElse("")
+                  + "' (of job '"
+                  + job.name()
+                  + "') to be delivered"));
+      out.flush();
+    }
+  }
+
+  @Override
+  public synchronized void runFinished(RunResult result) {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    running.clear();
+    clearStatus();
+    if (detail != Detail.QUIET) {
       out.println(mask(summary(result)));
       out.flush();
     }
+  }
+
+  /** Redraws the status line in place (the ticker calls this every second). */
+  private synchronized void redraw() {
+    clearStatus();
+    drawStatus();
+    out.flush();
+  }
+
+  /** "⋯ running: build 12s, test 3s", when jobs are running; never wider than a terminal. */
+  private void drawStatus() {
+    if (!live || running.isEmpty()) {
+      return;
+    }
+    long now = System.nanoTime();
+    String jobs =
+        running.entrySet().stream()
+            .map(e -> e.getKey() + " " + TimeUnit.NANOSECONDS.toSeconds(now - e.getValue()) + "s")
+            .collect(Collectors.joining(", "));
+    String text = "⋯ running: " + jobs;
+    if (text.length() > STATUS_WIDTH) {
+      text = text.substring(0, STATUS_WIDTH - 1) + "…";
+    }
+    out.print(mask(style.dim(text)));
+    statusShown = true;
+  }
+
+  private void clearStatus() {
+    if (statusShown) {
+      out.print(CLEAR_LINE);
+      statusShown = false;
+    }
+  }
+
+  private void printLine(JobResult r) {
+    out.println(mask(line(r)));
+    lastShown = r.job();
   }
 
   private String line(JobResult r) {
@@ -75,23 +238,43 @@ final class ConsoleReporter implements RunListener {
             + "  "
             + style.colour(r.status(), pad(r.status().key(), 9))
             + " "
-            + seconds(r.durationSeconds());
+            + seconds(r.durationSeconds())
+            + (r.attempts() > 1 ? " (" + r.attempts() + " attempts)" : "");
     return r.error().map(e -> text + "  " + e).orElse(text);
   }
 
-  private void tail(String stream, String text) {
+  /** The last lines of a failed job's stream, at most {@link #TAIL_CHARS}, and its log file. */
+  private void tail(String stream, String text, Optional<Path> log) {
     if (text.isBlank()) {
       return;
     }
     List<String> lines = text.lines().toList();
     List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
-    out.println(
-        style.dim(
-            "  "
-                + stream
-                + (lines.size() > TAIL_LINES ? " (last " + TAIL_LINES + " lines)" : "")
-                + ":"));
-    last.forEach(l -> out.println(mask(style.dim("  | ") + l)));
+    String shown = String.join("\n", last);
+    String cut = lines.size() > TAIL_LINES ? "last " + TAIL_LINES + " lines" : "";
+    if (shown.length() > TAIL_CHARS) {
+      shown = "…" + shown.substring(shown.length() - TAIL_CHARS);
+      cut = "last " + TAIL_CHARS + " characters";
+    }
+    String intro = cut.isEmpty() ? "" : "; all of it in ";
+    String heading = cut + log.map(p -> intro + p).orElse("");
+    out.println(style.dim("  " + stream + (heading.isEmpty() ? "" : " (" + heading + ")") + ":"));
+    shown.lines().forEach(l -> out.println(mask(style.dim("  | ") + l)));
+  }
+
+  /** {@code Output: ...} as the original printed it: 400 characters, 6 lines, then "...". */
+  private void output(String text) {
+    String shown = text.substring(0, Math.min(text.length(), OUTPUT_CHARS));
+    shown = String.join("\n", shown.lines().limit(OUTPUT_LINES).toList());
+    if (!shown.equals(text.stripTrailing())) {
+      shown += "...";
+    }
+    out.println(mask("  Output: " + shown.replace("\n", "\n          ")));
+  }
+
+  /** The job's log file whose name ends with {@code suffix}, as the result lists it. */
+  private static Optional<Path> logFile(JobResult r, String suffix) {
+    return r.logFiles().stream().filter(p -> p.toString().endsWith(suffix)).findFirst();
   }
 
   /** "4 jobs in 2.1s: 3 success, 1 failed; 1 note failed". */

@@ -58,10 +58,18 @@ final class GitHubReporter implements RunListener {
     if (r.status().failed()) {
       out.println(masker.mask(GitHubActions.error("ox_task job " + r.job(), problem(r))));
     }
+    out.flush();
+  }
+
+  @Override
+  public void noteFailed(JobOutcome outcome) {
     outcome
         .noteFailure()
         .ifPresent(
-            f -> out.println(masker.mask(GitHubActions.error("ox_task note of " + r.job(), f))));
+            f ->
+                out.println(
+                    masker.mask(
+                        GitHubActions.error("ox_task note of " + outcome.result().job(), f))));
     out.flush();
   }
 

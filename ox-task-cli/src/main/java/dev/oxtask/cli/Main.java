@@ -40,6 +40,19 @@ public final class Main {
 
   /** Like {@link #run(String[], PrintStream, PrintStream)}, with the runner environment given. */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    return run(args, out, err, environment, System.console() != null);
+  }
+
+  /**
+   * Like {@link #run(String[], PrintStream, PrintStream, Map)}; {@code terminal} says whether
+   * {@code out} is a terminal (colour, a live status line), decided here once for every command.
+   */
+  static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> environment,
+      boolean terminal) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // What picocli would print, without loading it: its classes are compiled for Java 5, which
       // the class-data archive cannot hold, so they cost most of a short command's start-up.
@@ -52,7 +65,7 @@ public final class Main {
     }
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
-    CommandLine cli = commandLine(args, new OxTaskCommand(out, err, environment));
+    CommandLine cli = commandLine(args, new OxTaskCommand(out, err, environment, terminal));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, ignored) -> usageError(e, err));

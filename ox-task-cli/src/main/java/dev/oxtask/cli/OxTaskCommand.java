@@ -40,12 +40,17 @@ final class OxTaskCommand implements Runnable {
   /** The runner's environment: {@code System.getenv()}, or a test's own. */
   final Map<String, String> environment;
 
+  /** Whether {@link #out} is a terminal, decided once by {@link Main} (a test's own choice). */
+  final boolean terminal;
+
   @Spec CommandSpec spec;
 
-  OxTaskCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
+  OxTaskCommand(
+      PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal) {
     this.out = out;
     this.err = err;
     this.environment = Map.copyOf(environment);
+    this.terminal = terminal;
   }
 
   @Override

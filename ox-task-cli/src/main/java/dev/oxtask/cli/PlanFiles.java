@@ -6,8 +6,11 @@ import dev.oxtask.core.plan.PlanLoader;
 import dev.oxtask.core.plan.TaskPlan;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -27,14 +30,46 @@ final class PlanFiles {
    * was printed there; the caller then exits with {@link ExitCode#USAGE}.
    */
   Optional<TaskPlan> loadOrReport(PrintStream err) {
+    return loadOrReport(err, partial -> List.of());
+  }
+
+  /**
+   * Like {@link #loadOrReport(PrintStream)}; when the plans have problems, {@code moreChecks} also
+   * runs on the entries that could be read, so its problems (note classes and options) are reported
+   * together with the others, in file and line order.
+   */
+  Optional<TaskPlan> loadOrReport(
+      PrintStream err, Function<TaskPlan, List<Diagnostic>> moreChecks) {
     try {
       TaskPlan plan = PlanLoader.fromEnvironment(System.getenv()).load(files);
       plan.warnings().forEach(w -> err.println("warning: " + w));
       return Optional.of(plan);
     } catch (PlanException e) {
-      report(e.diagnostics(), err);
+      List<Diagnostic> all = new ArrayList<>(e.diagnostics());
+      e.partialPlan().ifPresent(partial -> all.addAll(moreChecks.apply(partial)));
+      report(inFileOrder(all), err);
       return Optional.empty();
     }
+  }
+
+  /** Plan file by plan file (as given), top to bottom; the order found otherwise. */
+  private List<Diagnostic> inFileOrder(List<Diagnostic> problems) {
+    List<Path> given = files.stream().map(PlanFiles::normal).toList();
+    return problems.stream()
+        .sorted(
+            Comparator.comparingInt((Diagnostic d) -> fileIndex(given, d))
+                .thenComparingInt(d -> d.location().line())
+                .thenComparingInt(d -> d.location().column()))
+        .toList();
+  }
+
+  private static int fileIndex(List<Path> given, Diagnostic problem) {
+    int index = given.indexOf(normal(problem.location().file()));
+    return index < 0 ? given.size() : index;
+  }
+
+  private static Path normal(Path file) {
+    return file.toAbsolutePath().normalize();
   }
 
   /** Prints problems one per line, then how many there are when there is more than one. */

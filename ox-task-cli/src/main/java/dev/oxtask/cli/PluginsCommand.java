@@ -31,6 +31,11 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Optional<String> badFolder = plugins.problem();
+    if (badFolder.isPresent()) {
+      parent.err.println(badFolder.get());
+      return ExitCode.USAGE;
+    }
     PluginsFolder folder = plugins.folder();
     try (NoteRegistry registry = NoteRegistry.load(folder)) {
       parent.out.println("plugins folder: " + folder.path() + " (" + folder.origin() + ")");

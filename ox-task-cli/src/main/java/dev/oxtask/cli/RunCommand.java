@@ -89,16 +89,40 @@ final class RunCommand implements Callable<Integer> {
       description = "Show each job's folder and command (secrets masked); run nothing.")
   boolean dryRun;
 
-  @Option(names = "--quiet", description = "Print only jobs that did not succeed.")
+  @Option(
+      names = "--quiet",
+      description = "Print only jobs that did not succeed and notes that failed.")
   boolean quiet;
+
+  @Option(
+      names = {"--output", "-v"},
+      description =
+          "Also print the start of each successful job's output (Output: ...), as the original"
+              + " ox_task did. Without it, only the output of jobs that did not succeed is shown;"
+              + " every job's full output is in <work-dir>/runs/<run-id>/.")
+  boolean output;
 
   @Override
   public Integer call() throws InterruptedException {
+    if (quiet && output) {
+      parent.err.println("ox_task: --quiet and --output cannot be used together");
+      return ExitCode.USAGE;
+    }
     if (parallel < 1) {
       parent.err.println("ox_task: --parallel must be 1 or more, not " + parallel);
       return ExitCode.USAGE;
     }
-    Optional<TaskPlan> loaded = plans.loadOrReport(parent.err);
+    Optional<String> unusable =
+        PluginsDirOption.problem(pluginsDir)
+            .or(() -> dryRun ? Optional.empty() : ReportFile.problem(report));
+    if (unusable.isPresent()) {
+      parent.err.println(unusable.get());
+      return ExitCode.USAGE;
+    }
+    PluginsFolder folder = PluginsFolder.resolve(Optional.ofNullable(pluginsDir));
+    Optional<TaskPlan> loaded =
+        plans.loadOrReport(
+            parent.err, partial -> ValidateCommand.checkNotes(folder, partial, parent));
     if (loaded.isEmpty()) {
       return ExitCode.USAGE;
     }
@@ -109,8 +133,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     Map<String, String> environment = parent.environment;
-    ConsoleReporter.Style style =
-        ConsoleReporter.Style.detect(System.console() != null, environment);
+    ConsoleReporter.Style style = ConsoleReporter.Style.detect(parent.terminal, environment);
     RunSession session = new RunSession(parent.out, parent.err, environment, style);
     Path work = workDir != null ? workDir : WorkDir.defaultPath(environment);
     try {
@@ -135,7 +158,18 @@ final class RunCommand implements Callable<Integer> {
             quiet,
             RunOptions.DEFAULT_KILL_GRACE);
     List<RunListener> listeners = new ArrayList<>();
-    listeners.add(new ConsoleReporter(parent.out, session.masker(), style, quiet));
+    listeners.add(
+        new ConsoleReporter(
+            parent.out,
+            session.masker(),
+            style,
+            quiet
+                ? ConsoleReporter.Detail.QUIET
+                : output ? ConsoleReporter.Detail.OUTPUT : ConsoleReporter.Detail.NORMAL,
+            settings.runId(),
+            RunOptions.runDir(work, settings.runId()),
+            // A status line redrawn in place only makes sense to a person at a terminal.
+            parent.terminal && !quiet && !GitHubActions.enabled(environment)));
     if (GitHubActions.enabled(environment)) {
       // Installed before any job starts: its ::add-mask:: lines precede anything showing a secret.
       listeners.add(GitHubReporter.install(parent.out, parent.err, session.masker(), environment));
@@ -153,7 +187,6 @@ final class RunCommand implements Callable<Integer> {
     // Every note of a selected job is created and validated before the first job starts.
     Optional<StatusHistory> history =
         dryRun ? Optional.empty() : Optional.of(StatusHistory.load(work));
-    PluginsFolder folder = PluginsFolder.resolve(Optional.ofNullable(pluginsDir));
     // The guard is closed last, so a signal waits for the notes' state to be saved too.
     try (ShutdownGuard guard = ShutdownGuard.install(session::cancel, parent.out, parent.err);
         NoteSetup notes =
@@ -184,7 +217,7 @@ final class RunCommand implements Callable<Integer> {
     return new VenvBuilder(
         workDir,
         settings.root(),
-        workDir.resolve("runs").resolve(settings.runId()),
+        RunOptions.runDir(workDir, settings.runId()),
         BuildTimeouts.forJobs(plan, jobs),
         env);
   }

@@ -1,6 +1,8 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.plan.TaskJob;
+import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.run.DryRun;
 import dev.oxtask.core.run.Engine;
@@ -17,6 +19,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,6 +153,13 @@ final class RunSession {
       } else {
         out.println("  command: " + masker.mask(quoted(job.command())));
       }
+      TaskJob planned = plan.jobs().get(job.name());
+      out.println("  note:    " + note(plan, planned));
+      backticks(plan, planned)
+          .forEach(
+              (name, value) ->
+                  out.println(
+                      masker.mask("  " + name + ": " + value + " (evaluated at run time)")));
     }
     out.println(
         "ox_task: dry run: "
@@ -156,6 +167,34 @@ final class RunSession {
             + (jobs.size() == 1 ? " job" : " jobs")
             + " shown, nothing run");
     return ExitCode.OK;
+  }
+
+  /** "chat (SlackWebhook, only_if_failed)", or that the job has none. */
+  private static String note(TaskPlan plan, TaskJob job) {
+    Optional<TaskNote> note = job.note().filter(n -> !n.isEmpty()).map(plan.notes()::get);
+    if (note.isEmpty()) {
+      return job.note().filter(n -> !n.isEmpty()).orElse("none (console only)");
+    }
+    List<String> about = new ArrayList<>(List.of(note.get().className()));
+    note.get().conditions().forEach(c -> about.add(c.key()));
+    return note.get().name() + " (" + String.join(", ", about) + ")";
+  }
+
+  /** The job's env variables whose values are commands run when the job starts. */
+  private static Map<String, String> backticks(TaskPlan plan, TaskJob job) {
+    Map<String, String> found = new LinkedHashMap<>();
+    job.env()
+        .map(plan.envs()::get)
+        .ifPresent(
+            env ->
+                env.variables()
+                    .forEach(
+                        (name, value) -> {
+                          if (TaskEnv.isBacktick(value)) {
+                            found.put(name, value);
+                          }
+                        }));
+    return found;
   }
 
   /** The words as a POSIX shell would need them typed. */
@@ -173,8 +212,28 @@ final class RunSession {
     }
 
     @Override
+    public void jobStarted(TaskJob job) {
+      all.forEach(l -> l.jobStarted(job));
+    }
+
+    @Override
+    public void jobEnded(TaskJob job) {
+      all.forEach(l -> l.jobEnded(job));
+    }
+
+    @Override
     public void jobFinished(JobOutcome outcome) {
       all.forEach(l -> l.jobFinished(outcome));
+    }
+
+    @Override
+    public void noteFailed(JobOutcome outcome) {
+      all.forEach(l -> l.noteFailed(outcome));
+    }
+
+    @Override
+    public void waitingForNote(TaskJob job) {
+      all.forEach(l -> l.waitingForNote(job));
     }
 
     @Override

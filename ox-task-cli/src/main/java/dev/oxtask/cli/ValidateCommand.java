@@ -3,6 +3,7 @@ package dev.oxtask.cli;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.plugin.NoteRegistry;
+import dev.oxtask.core.plugin.PluginsFolder;
 import dev.oxtask.core.text.SecretMasker;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<TaskPlan> loaded = plans.loadOrReport(parent.err);
+    Optional<String> badFolder = plugins.problem();
+    if (badFolder.isPresent()) {
+      parent.err.println(badFolder.get());
+      return ExitCode.USAGE;
+    }
+    Optional<TaskPlan> loaded = plans.loadOrReport(parent.err, this::check);
     if (loaded.isEmpty()) {
       return ExitCode.USAGE;
     }
@@ -59,9 +65,14 @@ final class ValidateCommand implements Callable<Integer> {
    * plan is valid.
    */
   List<Diagnostic> check(TaskPlan plan) {
+    return checkNotes(plugins.folder(), plan, parent);
+  }
+
+  /** The note checks of {@link #check}, for {@code run} too when its plan has other problems. */
+  static List<Diagnostic> checkNotes(PluginsFolder folder, TaskPlan plan, OxTaskCommand parent) {
     try (NoteSetup notes =
         NoteSetup.open(
-            NoteRegistry.load(plugins.folder()),
+            NoteRegistry.load(folder),
             new SecretMasker(),
             Optional.empty(),
             parent.out,

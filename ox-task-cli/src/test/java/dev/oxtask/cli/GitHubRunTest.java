@@ -64,7 +64,7 @@ class GitHubRunTest {
         "--work-dir",
         dir.resolve("work").toString(),
         "--plugins-dir",
-        dir.resolve("no-plugins").toString(),
+        Files.createDirectories(dir.resolve("no-plugins")).toString(),
         plan().toString());
   }
 
@@ -135,7 +135,7 @@ class GitHubRunTest {
         "--work-dir",
         dir.resolve("work").toString(),
         "--plugins-dir",
-        dir.resolve("no-plugins").toString(),
+        Files.createDirectories(dir.resolve("no-plugins")).toString(),
         plan().toString());
 
     assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("::");

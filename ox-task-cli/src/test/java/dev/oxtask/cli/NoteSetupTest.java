@@ -90,7 +90,7 @@ class NoteSetupTest {
             "warning: tasks.json:9:20: notes.tg.class_name: unknown note class 'TelegramNotifier';"
                 + " note classes found in "
                 + plugins
-                + " (--plugins-dir): SampleNote; no selected job uses this note\n");
+                + " (--plugins-dir): Sample, SampleNote; no selected job uses this note\n");
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("sample: weather\n");
     assertThat(Files.readString(workDir.resolve("state.json")))
         .contains("\"weather\" : \"success\"");

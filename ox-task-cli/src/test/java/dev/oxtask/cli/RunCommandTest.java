@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,10 @@ class RunCommandTest {
   }
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8).replaceAll("\\d+\\.\\ds", "N.Ns");
+    return out.toString(StandardCharsets.UTF_8)
+        .replaceAll("\\d{8}T\\d{6}Z-[0-9a-f]{4}", "RUN-ID")
+        .replaceAll("\\d+\\.\\ds", "N.Ns")
+        .replace(dir.resolve("work").toString(), "WORK");
   }
 
   @Test
@@ -50,7 +54,8 @@ class RunCommandTest {
     assertThat(code).isEqualTo(0);
     assertThat(stdout())
         .isEqualTo(
-            "✓ hello  success   N.Ns\n✓ shell  success   N.Ns\n"
+            "ox_task: run RUN-ID, 2 jobs; logs in WORK/runs/RUN-ID/\n"
+                + "✓ hello  success   N.Ns\n✓ shell  success   N.Ns\n"
                 + "ox_task: 2 jobs in N.Ns: 2 success\n");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
@@ -101,7 +106,8 @@ class RunCommandTest {
     assertThat(code).isEqualTo(0);
     assertThat(stdout())
         .isEqualTo(
-            "✓ a  success   N.Ns\n✓ c  success   N.Ns\nox_task: 2 jobs in N.Ns: 2 success\n");
+            "ox_task: run RUN-ID, 2 jobs; logs in WORK/runs/RUN-ID/\n"
+                + "✓ a  success   N.Ns\n✓ c  success   N.Ns\nox_task: 2 jobs in N.Ns: 2 success\n");
   }
 
   @Test
@@ -172,7 +178,8 @@ class RunCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(stdout())
         .isEqualTo(
-            "✗ bad   failed    N.Ns  exited with code 1\n"
+            "ox_task: run RUN-ID, 2 jobs; logs in WORK/runs/RUN-ID/\n"
+                + "✗ bad   failed    N.Ns  exited with code 1\n"
                 + "- next  skipped   N.Ns  not started: an earlier job did not succeed and"
                 + " --fail-fast is set\n"
                 + "ox_task: 2 jobs in N.Ns: 1 failed, 1 skipped\n");
@@ -213,5 +220,90 @@ class RunCommandTest {
 
     assertThat(code).isEqualTo(0);
     assertThat(dir.resolve("site/here")).exists();
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenIsBadUsageBeforeAnyJobRuns() throws Exception {
+    Path plan = plan("{\"jobs\": {\"a\": {\"command\": [\"touch\", \"ran\"]}}}");
+    Path notAFolder = Files.writeString(dir.resolve("taken"), "a file");
+
+    int code =
+        run(
+            "run",
+            "--work-dir",
+            dir.resolve("work").toString(),
+            "--report",
+            notAFolder.resolve("report.json").toString(),
+            plan.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "ox_task: cannot write the report to "
+                + notAFolder.resolve("report.json")
+                + ": "
+                + notAFolder
+                + " is a file, not a folder\n");
+    assertThat(dir.resolve("work")).doesNotExist();
+  }
+
+  @Test
+  void aReportPathThatIsAFolderIsBadUsage() throws Exception {
+    Path plan = plan("{\"jobs\": {\"a\": {\"command\": \"true\"}}}");
+
+    int code = run("run", "--report", dir.toString(), plan.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "ox_task: cannot write the report to "
+                + dir
+                + ": it is a folder; give a file name, e.g. "
+                + dir.resolve("report.json")
+                + "\n");
+  }
+
+  @Test
+  void aMissingPluginsDirIsBadUsage() throws Exception {
+    Path plan = plan("{\"jobs\": {\"a\": {\"command\": \"true\"}}}");
+    Path missing = dir.resolve("no-plugins");
+
+    assertThat(run("run", "--plugins-dir", missing.toString(), plan.toString())).isEqualTo(2);
+    assertThat(run("validate", "--plugins-dir", missing.toString(), plan.toString())).isEqualTo(2);
+    assertThat(run("plugins", "--plugins-dir", missing.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            ("ox_task: --plugins-dir "
+                    + missing
+                    + " does not exist; give the folder that holds the note plugin JARs\n")
+                .repeat(3));
+  }
+
+  @Test
+  void aTerminalGetsAStatusLineButNotUnderGitHubActionsOrQuiet() throws Exception {
+    Path plan = plan("{\"jobs\": {\"a\": {\"command\": \"true\"}}}");
+    String[] args = {"run", "--work-dir", dir.resolve("work").toString(), plan.toString()};
+    Map<String, String> plain = Map.of("PATH", System.getenv("PATH"));
+
+    assertThat(runOn(true, plain, args)).contains("⋯ running: a 0s");
+    assertThat(runOn(false, plain, args)).doesNotContain("running:");
+    assertThat(runOn(true, Map.of("PATH", System.getenv("PATH"), "GITHUB_ACTIONS", "true"), args))
+        .doesNotContain("running:");
+    String[] quiet = {
+      "run", "--quiet", "--work-dir", dir.resolve("work").toString(), plan.toString()
+    };
+    assertThat(runOn(true, plain, quiet)).doesNotContain("running:");
+  }
+
+  /** What a run printed to stdout, told whether stdout is a terminal. */
+  private String runOn(boolean terminal, Map<String, String> environment, String... args) {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    Main.run(
+        args,
+        new PrintStream(printed, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        environment,
+        terminal);
+    return printed.toString(StandardCharsets.UTF_8);
   }
 }

@@ -97,6 +97,26 @@ class RunNotesTest {
   }
 
   @Test
+  void aPlanWithOtherProblemsReportsItsNoteProblemsTooAndRunsNothing() throws Exception {
+    Path marker = dir.resolve("ran");
+    int exit =
+        run(
+            """
+            {"notes": {"tg": {"class_name": "Telegram"}},
+             "jobs": {"touch": {"command": ["touch", "%s"], "note": "tg"},
+                      "bad": {"command": "true", "retries": -1}}}
+            """
+                .formatted(marker));
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(marker).doesNotExist();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("notes.tg.class_name: unknown note class 'Telegram'")
+        .contains("jobs.bad.retries: ")
+        .contains("ox_task: 2 problems found; nothing was run");
+  }
+
+  @Test
   void anUnknownNoteClassStopsTheRunBeforeAnyJob() throws Exception {
     Path marker = dir.resolve("ran");
     int exit =

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oxtask.core.plan.Condition;
 import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.plan.TaskJob;
+import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.run.NoteDelivery;
 import dev.oxtask.core.run.PythonEnvs;
@@ -38,31 +40,39 @@ class RunSessionTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final Map<String, TaskEnv> envs = new LinkedHashMap<>();
   private final Map<String, TaskJob> jobs = new LinkedHashMap<>();
+  private final Map<String, TaskNote> planNotes = new LinkedHashMap<>();
   private NoteDelivery notes = NoteDelivery.NONE;
+  private ConsoleReporter.Detail detail = ConsoleReporter.Detail.NORMAL;
+  private boolean live;
 
   private void job(String name, String... command) {
     job(name, Optional.empty(), command);
   }
 
   private void job(String name, Optional<String> env, String... command) {
+    job(name, env, Optional.empty(), 0, command);
+  }
+
+  private void job(
+      String name, Optional<String> env, Optional<String> note, int retries, String... command) {
     jobs.put(
         name,
         new TaskJob(
             name,
             List.of(),
             env,
-            Optional.empty(),
+            note,
             Arrays.asList(command),
             false,
             Duration.ofSeconds(30),
-            0,
+            retries,
             Duration.ZERO,
             PLAN_FILE));
   }
 
   private int run(int parallel, boolean quiet, boolean dryRun, Optional<Path> report)
       throws InterruptedException {
-    TaskPlan plan = new TaskPlan(List.of(PLAN_FILE), List.of(), envs, Map.of(), jobs, Map.of());
+    TaskPlan plan = new TaskPlan(List.of(PLAN_FILE), List.of(), envs, planNotes, jobs, Map.of());
     RunSession session =
         new RunSession(
             new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -77,14 +87,19 @@ class RunSessionTest {
             new PrintStream(out, true, StandardCharsets.UTF_8),
             session.masker(),
             ConsoleReporter.Style.PLAIN,
-            quiet);
+            quiet ? ConsoleReporter.Detail.QUIET : detail,
+            "run-1",
+            work.resolve("runs/run-1"),
+            live);
     return session.run(
         plan, List.copyOf(jobs.values()), settings, NO_VENVS, notes, List.of(console));
   }
 
-  /** Console text with durations made stable. */
+  /** Console text with durations made stable and the work dir shown as WORK. */
   private String console() {
-    return out.toString(StandardCharsets.UTF_8).replaceAll("\\d+\\.\\ds", "N.Ns");
+    return out.toString(StandardCharsets.UTF_8)
+        .replaceAll("\\d+\\.\\ds", "N.Ns")
+        .replace(work.toString(), "WORK");
   }
 
   @Test
@@ -97,7 +112,8 @@ class RunSessionTest {
     assertThat(code).isEqualTo(ExitCode.OK);
     assertThat(console())
         .isEqualTo(
-            "✓ slow  success   N.Ns\n✓ fast  success   N.Ns\n"
+            "ox_task: run run-1, 2 jobs; logs in WORK/runs/run-1/\n"
+                + "✓ slow  success   N.Ns\n✓ fast  success   N.Ns\n"
                 + "ox_task: 2 jobs in N.Ns: 2 success\n");
   }
 
@@ -111,10 +127,11 @@ class RunSessionTest {
     assertThat(code).isEqualTo(ExitCode.FAILED);
     assertThat(console())
         .isEqualTo(
-            "✓ ok      success   N.Ns\n"
+            "ox_task: run run-1, 2 jobs; logs in WORK/runs/run-1/\n"
+                + "✓ ok      success   N.Ns\n"
                 + "✗ broken  failed    N.Ns  exited with code 2\n"
-                + "  stdout:\n  | working\n"
-                + "  stderr:\n  | it broke\n"
+                + "  stdout (WORK/runs/run-1/broken.stdout):\n  | working\n"
+                + "  stderr (WORK/runs/run-1/broken.stderr):\n  | it broke\n"
                 + "ox_task: 2 jobs in N.Ns: 1 success, 1 failed\n");
   }
 
@@ -207,7 +224,8 @@ class RunSessionTest {
     assertThat(code).isEqualTo(ExitCode.FAILED);
     assertThat(console())
         .isEqualTo(
-            "✓ fine  success   N.Ns\n"
+            "ox_task: run run-1, 1 job; logs in WORK/runs/run-1/\n"
+                + "✓ fine  success   N.Ns\n"
                 + "  note failed: note 'chat' (SlackWebhook) failed: HTTP 404\n"
                 + "ox_task: 1 job in N.Ns: 1 success; 1 note failed\n");
     JsonNode job = new ObjectMapper().readTree(report.toFile()).get("jobs").get(0);
@@ -265,6 +283,7 @@ class RunSessionTest {
                 + "  command: sh -c 'touch "
                 + touched
                 + "' '--token=***'\n"
+                + "  note:    none (console only)\n"
                 + "ox_task: dry run: 1 job shown, nothing run\n");
     assertThat(touched).doesNotExist();
   }
@@ -275,5 +294,120 @@ class RunSessionTest {
     assertThat(ConsoleReporter.Style.detect(false, Map.of()).colour()).isFalse();
     assertThat(ConsoleReporter.Style.detect(true, Map.of("NO_COLOR", "1")).colour()).isFalse();
     assertThat(ConsoleReporter.Style.detect(true, Map.of("NO_COLOR", "")).colour()).isTrue();
+  }
+
+  @Test
+  void quietShowsAFailedNoteWithItsJobsLine() throws Exception {
+    job("fine", Optional.empty(), Optional.of("chat"), 0, "true");
+    notes =
+        (job, result, environment) -> Optional.of("note 'chat' (SlackWebhook) failed: HTTP 404");
+
+    run(1, true, false, Optional.empty());
+
+    assertThat(console())
+        .isEqualTo(
+            "✓ fine  success   N.Ns\n"
+                + "  note failed: note 'chat' (SlackWebhook) failed: HTTP 404\n");
+  }
+
+  @Test
+  void aRetriedJobsLineShowsHowManyAttemptsItTook() throws Exception {
+    job("flaky", Optional.empty(), Optional.empty(), 2, "false");
+
+    run(1, true, false, Optional.empty());
+
+    assertThat(console()).isEqualTo("✗ flaky  failed    N.Ns (3 attempts)  exited with code 1\n");
+  }
+
+  @Test
+  void aFailedJobsTailIsCappedInCharactersAndNamesItsFullLog() throws Exception {
+    job("big", "sh", "-c", "printf 'start'; head -c 100000 /dev/zero | tr '\\0' x; exit 1");
+
+    run(1, true, false, Optional.empty());
+
+    List<String> lines = console().lines().toList();
+    assertThat(lines.get(1))
+        .isEqualTo("  stdout (last 2000 characters; all of it in WORK/runs/run-1/big.stdout):");
+    assertThat(lines.get(2)).isEqualTo("  | …" + "x".repeat(2000));
+    assertThat(lines).hasSize(3);
+  }
+
+  @Test
+  void outputShowsTheStartOfEachSuccessfulJobsOutputAsTheOriginalDid() throws Exception {
+    job("count", "seq", "1", "8");
+    job("short", "echo", "hello");
+    detail = ConsoleReporter.Detail.OUTPUT;
+
+    run(1, false, false, Optional.empty());
+
+    assertThat(console())
+        .contains(
+            "✓ count  success   N.Ns\n"
+                + "  Output: 1\n          2\n          3\n          4\n          5\n"
+                + "          6...\n"
+                + "✓ short  success   N.Ns\n"
+                + "  Output: hello\n");
+  }
+
+  @Test
+  void dryRunShowsEachJobsNoteAndMarksBacktickValues() throws Exception {
+    envs.put(
+        "build",
+        new TaskEnv(
+            "build",
+            List.of(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Map.of("VERSION", "`git rev-parse --short HEAD`"),
+            List.of(),
+            PLAN_FILE));
+    planNotes.put(
+        "chat",
+        new TaskNote(
+            "chat",
+            "SlackWebhook",
+            List.of(),
+            List.of(Condition.ONLY_IF_FAILED),
+            Map.of("webhook_url", "$URL"),
+            PLAN_FILE));
+    job("release", Optional.of("build"), Optional.of("chat"), 0, "echo", "$VERSION");
+
+    run(1, false, true, Optional.empty());
+
+    assertThat(console())
+        .contains("  note:    chat (SlackWebhook, only_if_failed)\n")
+        .contains("  VERSION: `git rev-parse --short HEAD` (evaluated at run time)\n");
+  }
+
+  @Test
+  void onATerminalAStatusLineNamesTheRunningJobsAndIsErasedBeforeEachLine() throws Exception {
+    job("slow", "sleep", "1");
+    job("fast", "true");
+    live = true;
+
+    run(1, false, false, Optional.empty());
+
+    String shown = out.toString(StandardCharsets.UTF_8);
+    assertThat(shown)
+        .contains("⋯ running: slow 0s")
+        .containsPattern("⋯ running: [^\r]*fast \\ds")
+        .contains(ConsoleReporter.CLEAR_LINE + "✓ slow  success")
+        .contains(ConsoleReporter.CLEAR_LINE + "✓ fast  success")
+        .endsWith(" 2 success\n");
+    // Every status line is erased: none is left between the last job and the summary.
+    assertThat(Arrays.stream(shown.split("\n")).filter(l -> l.contains("running:")))
+        .allMatch(l -> l.lastIndexOf(ConsoleReporter.CLEAR_LINE) > l.lastIndexOf("running:"));
+  }
+
+  @Test
+  void withoutATerminalThereIsNoStatusLine() throws Exception {
+    job("slow", "sleep", "1");
+
+    run(1, false, false, Optional.empty());
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .doesNotContain("running:")
+        .doesNotContain("\u001b");
   }
 }

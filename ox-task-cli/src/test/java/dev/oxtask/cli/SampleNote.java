@@ -22,6 +22,9 @@ public final class SampleNote implements Note {
 
   @Override
   public void send(NoteOptions options, JobResult result, NoteContext context) {
+    if (options.bool("fail", false)) {
+      throw new IllegalStateException("sample failed for " + options.string("token", ""));
+    }
     context.console().println("sample: " + result.job());
   }
 }

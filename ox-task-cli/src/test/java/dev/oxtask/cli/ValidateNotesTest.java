@@ -110,4 +110,41 @@ class ValidateNotesTest {
                 + " (--plugins-dir): EchoNotifier, FileNotifier, SimpleFileLog; no selected job"
                 + " uses this note\n");
   }
+
+  @Test
+  void noteProblemsAreReportedTogetherWithTheStructuralOnes() throws Exception {
+    int exit =
+        validate(
+            """
+            {"notes": {"log": {"class_name": "SimpleFileLog", "format": "xml"}},
+             "jobs": {"a": {"command": "true", "timout": 5},
+                      "b": {"command": "true", "note": "log"}}}
+            """);
+
+    assertThat(exit).isEqualTo(2);
+    String plan = dir.resolve("tasks.json").toString();
+    assertThat(stderr().lines())
+        .containsExactly(
+            plan + ":1:12: notes.log.path: is required: the file to write results to",
+            plan + ":1:51: notes.log.format: must be one of text, json, not 'xml'",
+            plan
+                + ":2:36: jobs.a.timout: unknown key 'timout' in job 'a' — did you mean"
+                + " 'timeout'?",
+            "ox_task: 3 problems found; nothing was run");
+  }
+
+  @Test
+  void anUnknownClassIsMatchedAgainstDeclaredNamesToo() throws Exception {
+    TestPluginJar.write(plugins, "sample-note", "sample.jar", SampleNote.class);
+
+    int exit =
+        validate(
+            """
+            {"notes": {"s": {"class_name": "Sampel"}},
+             "jobs": {"a": {"command": "true", "note": "s"}}}
+            """);
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(stderr()).contains("Sample, SampleNote, SimpleFileLog — did you mean 'Sample'?\n");
+  }
 }

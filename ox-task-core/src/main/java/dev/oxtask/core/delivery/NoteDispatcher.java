@@ -22,6 +22,8 @@ import dev.oxtask.core.text.ClosestName;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +43,9 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each finished job's result to its note: creates and validates the notes of the selected
@@ -50,8 +55,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
 
-  /** How long one {@code send} may take before the run stops waiting for it. */
-  public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofMinutes(2);
+  /**
+   * How long one delivery ({@code send}, all its attempts) may take before it is abandoned, unless
+   * the note sets {@link NoteOptions#TIMEOUT}.
+   */
+  public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final Logger LOG = LoggerFactory.getLogger(NoteDispatcher.class);
 
   private final NoteRegistry registry;
   private final SecretMasker masker;
@@ -66,6 +76,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
    * @param history the previous run's statuses for {@code only_if_status_changed}; empty for {@code
    *     validate}, where nothing is sent
    * @param console where notes that print (EchoNotifier) write
+   * @param sendTimeout how long a delivery of a note without a {@code timeout} option may take
    */
   public NoteDispatcher(
       NoteRegistry registry,
@@ -188,15 +199,17 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     Note instance;
     ClassLoader loader;
     List<OptionProblem> problems;
+    NoteOptions options = new NoteOptions(note.options());
     try {
       instance = registry.create(noteClass);
       loader = registry.classLoader(noteClass);
-      NoteOptions options = new NoteOptions(note.options());
       problems = ContextClassLoader.call(loader, () -> instance.validate(options));
     } catch (NoteException e) {
+      debugTrace(note, e);
       return List.of(plan.diagnostic(classNameKey(note), masker.mask(e.getMessage())));
     } catch (Throwable e) {
       // Plugin code may throw anything, an Error too: the note fails validation, the run goes on.
+      debugTrace(note, e);
       String why =
           "note class '"
               + noteClass.className()
@@ -206,6 +219,10 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
               + e
               + " while checking its options";
       return List.of(plan.diagnostic(classNameKey(note), masker.mask(why)));
+    }
+    if (problems.stream().noneMatch(p -> p.key().equals(NoteOptions.TIMEOUT))) {
+      problems =
+          concat(problems, options.check().optionalPositiveNumber(NoteOptions.TIMEOUT).problems());
     }
     if (!problems.isEmpty()) {
       return problems.stream()
@@ -229,15 +246,20 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
                       note.instance().send(options, result, context);
                       return null;
                     }));
+    Duration limit = timeLimit(options);
     try {
-      call.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
       return Optional.empty();
     } catch (TimeoutException e) {
       call.cancel(true);
       return failure(
-          note, "it did not finish within " + DurationText.of(sendTimeout) + " and was abandoned");
+          note,
+          "it did not finish within "
+              + DurationText.of(limit)
+              + " and was abandoned (the note's 'timeout' option sets this limit)");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      debugTrace(note.plan(), cause);
       // Anything but a NoteException is a bug of the plugin: name it, so its author can be told.
       return failure(
           note,
@@ -249,6 +271,34 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       Thread.currentThread().interrupt();
       return failure(note, "the run was interrupted while it was sending");
     }
+  }
+
+  /** With {@code --debug}: the plugin's stack trace, secrets masked, for its author. */
+  private void debugTrace(TaskNote note, Throwable thrown) {
+    if (LOG.isDebugEnabled()) {
+      StringWriter trace = new StringWriter();
+      thrown.printStackTrace(new PrintWriter(trace));
+      LOG.debug(
+          "note '{}' ({}) threw:\n{}",
+          note.name(),
+          note.className(),
+          masker.mask(trace.toString()));
+    }
+  }
+
+  /** The note's {@code timeout} option, else the dispatcher's default. */
+  private Duration timeLimit(NoteOptions options) {
+    return options
+        .number(NoteOptions.TIMEOUT)
+        .filter(seconds -> seconds > 0)
+        .map(seconds -> Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))))
+        .orElse(sendTimeout);
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private Optional<String> failure(PreparedNote note, String why) {
@@ -267,8 +317,14 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   }
 
   private String unknownClass(String className) {
+    // Declared names (SimpleFileLog) and simple class names, either of which class_name may be.
     List<String> names =
-        registry.classes().stream().map(NoteClass::simpleName).distinct().sorted().toList();
+        registry.classes().stream()
+            .flatMap(
+                c -> Stream.concat(Stream.of(c.simpleName()), registry.declaredName(c).stream()))
+            .distinct()
+            .sorted()
+            .toList();
     String folder = registry.folder().path() + " (" + registry.folder().origin() + ")";
     StringBuilder message = new StringBuilder("unknown note class '" + className + "'");
     if (names.isEmpty()) {

@@ -15,6 +15,13 @@ import java.util.Set;
  */
 public final class NoteOptions {
 
+  /**
+   * The option every note has, whatever its plugin: how long ox-task waits for one delivery, in
+   * seconds, before abandoning it. {@link Check#allowOnly} always allows it; a plugin may read it
+   * too (SlackWebhook and SmtpEmail use it as each connection's limit).
+   */
+  public static final String TIMEOUT = "timeout";
+
   private final Map<String, Object> values;
 
   public NoteOptions(Map<String, Object> values) {
@@ -178,11 +185,14 @@ public final class NoteOptions {
       return this;
     }
 
-    /** Every option not in {@code known} is a problem, with the closest known name suggested. */
+    /**
+     * Every option not in {@code known} (or {@link #TIMEOUT}, which every note has) is a problem,
+     * with the closest known name suggested.
+     */
     public Check allowOnly(Set<String> known) {
       List<String> sorted = known.stream().sorted().toList();
       for (String key : values.keySet()) {
-        if (!known.contains(key)) {
+        if (!known.contains(key) && !key.equals(TIMEOUT)) {
           String suggestion =
               ClosestName.of(key, sorted).map(c -> "did you mean '" + c + "'? ").orElse("");
           problems.add(

@@ -72,7 +72,7 @@ public final class PlanLoader {
     TaskPlan plan = merge(files, parsed, problems, warnings);
     checkReferences(parsed, problems);
     if (!problems.isEmpty()) {
-      throw new PlanException(problems);
+      throw new PlanException(problems, plan);
     }
     return plan;
   }

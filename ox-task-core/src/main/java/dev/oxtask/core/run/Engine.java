@@ -7,8 +7,11 @@ import dev.oxtask.core.text.SecretMasker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,13 +49,15 @@ public final class Engine {
 
   /**
    * Runs {@code jobs} (taken from {@code plan}, in the order given) and returns when every one has
-   * finished or been skipped and its note has been delivered.
+   * finished or been skipped and its note has been delivered. Notes are sent in the background
+   * while later jobs run (see {@link NoteQueue}); the run waits for them at the end.
    */
   public RunResult run(TaskPlan plan, List<TaskJob> jobs, RunListener listener)
       throws InterruptedException {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
-    listener.runStarted(jobs);
+    RunListener serial = new SerialListener(listener);
+    serial.runStarted(jobs);
     JobRunner runner = new JobRunner(options, masker, cancellation);
     AtomicBoolean failed = new AtomicBoolean();
     AtomicInteger threads = new AtomicInteger();
@@ -64,20 +69,25 @@ public final class Engine {
               t.setDaemon(true);
               return t;
             });
-    List<Future<JobOutcome>> futures = new ArrayList<>();
+    List<Future<Ran>> futures = new ArrayList<>();
     for (TaskJob job : jobs) {
-      futures.add(pool.submit(() -> runOne(plan, job, runner, failed)));
+      futures.add(pool.submit(() -> runOne(plan, job, runner, failed, serial)));
     }
     pool.shutdown();
-    List<JobOutcome> outcomes = new ArrayList<>();
-    try {
-      for (int i = 0; i < futures.size(); i++) {
-        JobOutcome outcome = get(futures.get(i), jobs.get(i));
-        outcomes.add(outcome);
-        listener.jobFinished(outcome);
+    List<JobOutcome> outcomes;
+    try (NoteQueue notes = new NoteQueue(options.notes(), masker, cancellation)) {
+      List<Ran> ran = new ArrayList<>();
+      try {
+        for (int i = 0; i < futures.size(); i++) {
+          Ran one = get(futures.get(i), jobs.get(i));
+          serial.jobFinished(new JobOutcome(one.result(), Optional.empty()));
+          one.deliver(notes, serial);
+          ran.add(one);
+        }
+      } finally {
+        pool.shutdownNow();
       }
-    } finally {
-      pool.shutdownNow();
+      outcomes = awaitNotes(ran, notes, serial);
     }
     RunResult result =
         new RunResult(
@@ -86,47 +96,139 @@ public final class Engine {
             Duration.ofNanos(System.nanoTime() - start),
             outcomes,
             cancellation.isCancelled());
-    listener.runFinished(result);
+    serial.runFinished(result);
     return result;
   }
 
-  private JobOutcome runOne(TaskPlan plan, TaskJob job, JobRunner runner, AtomicBoolean failed)
+  /** Waits for the notes still being sent, saying which one it waits for. */
+  private static List<JobOutcome> awaitNotes(List<Ran> ran, NoteQueue notes, RunListener listener)
+      throws InterruptedException {
+    List<JobOutcome> outcomes = new ArrayList<>();
+    Set<String> waitedFor = new HashSet<>();
+    for (Ran one : ran) {
+      Runnable sayWaiting =
+          () -> {
+            if (waitedFor.add(NoteQueue.noteOf(one.job()).orElse(""))) {
+              listener.waitingForNote(one.job());
+            }
+          };
+      Optional<String> failure = notes.await(one.job(), one.note(), sayWaiting);
+      if (one.note().isCancelled()) {
+        // Abandoned when the run was interrupted: no one else hears of it.
+        failure.ifPresent(f -> listener.noteFailed(new JobOutcome(one.result(), Optional.of(f))));
+      }
+      outcomes.add(new JobOutcome(one.result(), failure));
+    }
+    return outcomes;
+  }
+
+  private Ran runOne(
+      TaskPlan plan, TaskJob job, JobRunner runner, AtomicBoolean failed, RunListener listener)
       throws InterruptedException {
     if (cancellation.isCancelled()) {
-      return new JobOutcome(
-          JobRunner.skipped(job, "not started: ox_task was interrupted"), Optional.empty());
+      return Ran.skipped(job, "not started: ox_task was interrupted");
     }
     if (options.failFast() && failed.get()) {
-      return new JobOutcome(
-          JobRunner.skipped(
-              job, "not started: an earlier job did not succeed and --fail-fast is set"),
-          Optional.empty());
+      return Ran.skipped(job, "not started: an earlier job did not succeed and --fail-fast is set");
     }
+    listener.jobStarted(job);
     JobRunner.Finished finished = runner.run(plan, job);
-    JobResult result = finished.result();
-    if (!result.status().succeeded()) {
+    listener.jobEnded(job);
+    if (!finished.result().status().succeeded()) {
       failed.set(true);
     }
-    return new JobOutcome(result, deliver(job, finished));
+    return new Ran(job, finished.result(), Optional.of(finished));
   }
 
-  private Optional<String> deliver(TaskJob job, JobRunner.Finished finished) {
-    try {
-      return options
-          .notes()
-          .deliver(job, finished.result(), finished.environment())
-          .map(masker::mask);
-    } catch (RuntimeException e) {
-      // A note plugin's bug must not lose the other jobs' results or the report.
-      // The logger is fetched here, not in a static field: a run that logs nothing never starts
-      // the logging framework (a tenth of a second).
-      LoggerFactory.getLogger(Engine.class).debug("note of job '{}' failed", job.name(), e);
-      return Optional.of(masker.mask("note of job '" + job.name() + "' failed unexpectedly: " + e));
+  /** A job that finished or was skipped, and its note's delivery once started. */
+  private static final class Ran {
+    private final TaskJob job;
+    private final JobResult result;
+    private final Optional<JobRunner.Finished> finished;
+    private CompletableFuture<Optional<String>> note =
+        CompletableFuture.completedFuture(Optional.empty());
+
+    Ran(TaskJob job, JobResult result, Optional<JobRunner.Finished> finished) {
+      this.job = job;
+      this.result = result;
+      this.finished = finished;
+    }
+
+    static Ran skipped(TaskJob job, String why) {
+      return new Ran(job, JobRunner.skipped(job, why), Optional.empty());
+    }
+
+    /**
+     * Hands the result to the note queue; a failure is heard as soon as it happens, and {@link
+     * #note} completes only after the listener heard it (so never after the run's end).
+     */
+    void deliver(NoteQueue notes, RunListener listener) {
+      if (finished.isPresent()) {
+        note =
+            notes
+                .submit(job, finished.get())
+                .thenApply(
+                    failure -> {
+                      failure.ifPresent(
+                          f -> listener.noteFailed(new JobOutcome(result, Optional.of(f))));
+                      return failure;
+                    });
+      }
+    }
+
+    TaskJob job() {
+      return job;
+    }
+
+    JobResult result() {
+      return result;
+    }
+
+    CompletableFuture<Optional<String>> note() {
+      return note;
     }
   }
 
-  /** The job's outcome; a bug of ox_task's while running it makes that job {@code error}. */
-  private JobOutcome get(Future<JobOutcome> future, TaskJob job) throws InterruptedException {
+  /** Passes events on one at a time: job threads, note threads and the run's thread all call it. */
+  private record SerialListener(RunListener listener) implements RunListener {
+    @Override
+    public synchronized void runStarted(List<TaskJob> jobs) {
+      listener.runStarted(jobs);
+    }
+
+    @Override
+    public synchronized void jobStarted(TaskJob job) {
+      listener.jobStarted(job);
+    }
+
+    @Override
+    public synchronized void jobEnded(TaskJob job) {
+      listener.jobEnded(job);
+    }
+
+    @Override
+    public synchronized void jobFinished(JobOutcome outcome) {
+      listener.jobFinished(outcome);
+    }
+
+    @Override
+    public synchronized void noteFailed(JobOutcome outcome) {
+      listener.noteFailed(outcome);
+    }
+
+    @Override
+    public synchronized void waitingForNote(TaskJob job) {
+      listener.waitingForNote(job);
+    }
+
+    @Override
+    public synchronized void runFinished(RunResult result) {
+      listener.runFinished(result);
+    }
+  }
+
+  /** The job's run; a bug of ox_task's while running it makes that job {@code error}. */
+  private Ran get(Future<Ran> future, TaskJob job) throws InterruptedException {
     try {
       return future.get();
     } catch (ExecutionException e) {
@@ -134,9 +236,12 @@ public final class Engine {
       if (cause instanceof VirtualMachineError error) {
         throw error;
       }
+      // The logger is fetched here, not in a static field: a run that logs nothing never starts
+      // the logging framework (a tenth of a second).
       LoggerFactory.getLogger(Engine.class)
           .debug("job '{}' failed inside ox_task", job.name(), cause);
-      return new JobOutcome(
+      return new Ran(
+          job,
           JobRunner.failed(job, masker.mask("ox_task could not run the job: " + cause)),
           Optional.empty());
     }

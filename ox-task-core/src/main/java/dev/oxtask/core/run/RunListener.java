@@ -4,18 +4,38 @@ import dev.oxtask.core.plan.TaskJob;
 import java.util.List;
 
 /**
- * Hears what a run does, for the console and other reporters. Calls come from one thread at a time,
- * jobs in plan order, so listeners need no locking and never interleave jobs' output.
+ * Hears what a run does, for the console and other reporters. Calls come from one thread at a time
+ * (the engine serializes them), finished jobs in plan order, so listeners need no locking of their
+ * own against each other's calls and never interleave jobs' output.
  */
 public interface RunListener {
 
   /** The run is about to start these jobs, in plan order. */
   default void runStarted(List<TaskJob> jobs) {}
 
-  /** A job finished (or was skipped); called in plan order, after its note was delivered. */
+  /** A job's first attempt starts (jobs that are skipped never start). */
+  default void jobStarted(TaskJob job) {}
+
+  /**
+   * A started job is done, in the order jobs end; {@link #jobFinished} reports it later, in plan
+   * order, once the jobs before it are done too.
+   */
+  default void jobEnded(TaskJob job) {}
+
+  /**
+   * A job finished (or was skipped); called in plan order, as soon as the job and those before it
+   * have finished. Its note is sent after this, in the background: the outcome's {@code
+   * noteFailure} is always empty here, and a failure comes later through {@link #noteFailed}.
+   */
   default void jobFinished(JobOutcome outcome) {}
 
-  /** The run is over. */
+  /** A job's note could not be delivered; always after that job's {@link #jobFinished}. */
+  default void noteFailed(JobOutcome outcome) {}
+
+  /** The jobs are done and the run waits for this job's note, which is still being sent. */
+  default void waitingForNote(TaskJob job) {}
+
+  /** The run is over; its outcomes carry every note's failure. */
   default void runFinished(RunResult result) {}
 
   /** Hears nothing. */

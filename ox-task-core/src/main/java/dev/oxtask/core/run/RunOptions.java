@@ -83,7 +83,12 @@ public record RunOptions(
 
   /** The folder holding this run's {@code <job>.stdout} and {@code <job>.stderr}. */
   public Path runDir() {
-    return workDir.resolve("runs").resolve(runId);
+    return runDir(workDir, runId);
+  }
+
+  /** The folder of run {@code runId}'s logs in {@code workDir}, made absolute. */
+  public static Path runDir(Path workDir, String runId) {
+    return workDir.toAbsolutePath().normalize().resolve("runs").resolve(runId);
   }
 
   /** Collects {@link RunOptions}; see {@link #builder} for the defaults. */

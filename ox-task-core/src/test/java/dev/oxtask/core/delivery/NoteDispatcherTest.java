@@ -81,7 +81,7 @@ class NoteDispatcherTest {
             "plan.json:3:7: notes.tg.class_name: unknown note class 'RecordinNote'; note classes"
                 + " found in "
                 + plugins
-                + " (--plugins-dir): FailingNote, RecordingNote — did you mean 'RecordingNote'?");
+                + " (--plugins-dir): FailingNote, Recorder, RecordingNote — did you mean 'RecordingNote'?");
   }
 
   @Test
@@ -94,7 +94,7 @@ class NoteDispatcherTest {
             "plan.json:3:7: notes.tg.class_name: unknown note class 'TelegramNotifier'; note"
                 + " classes found in "
                 + plugins
-                + " (--plugins-dir): FailingNote, RecordingNote; no selected job uses this note");
+                + " (--plugins-dir): FailingNote, Recorder, RecordingNote; no selected job uses this note");
   }
 
   @Test
@@ -310,10 +310,11 @@ class NoteDispatcherTest {
   }
 
   private Optional<String> deliverFailing(String mode, NoteDispatcher dispatcher) {
-    TaskPlan plan =
-        plan(
-            List.of(note("f", "FailingNote", Map.of("mode", mode, "token", "$TOKEN"))),
-            List.of(job("a", "f")));
+    return deliverFailing(Map.of("mode", mode, "token", "$TOKEN"), dispatcher);
+  }
+
+  private Optional<String> deliverFailing(Map<String, Object> options, NoteDispatcher dispatcher) {
+    TaskPlan plan = plan(List.of(note("f", "FailingNote", options)), List.of(job("a", "f")));
     assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
     return dispatcher.deliver(
         plan.jobs().get("a"), result("a", JobStatus.SUCCESS, ""), Map.of("TOKEN", "s3cr3t-42"));
@@ -348,8 +349,34 @@ class NoteDispatcherTest {
     Optional<String> failure =
         deliverFailing("hang", dispatcher(Optional.empty(), Duration.ofMillis(300)));
     assertThat(failure)
-        .contains("note 'f' (FailingNote) failed: it did not finish within 0.3s and was abandoned");
+        .contains(
+            "note 'f' (FailingNote) failed: it did not finish within 0.3s and was abandoned"
+                + " (the note's 'timeout' option sets this limit)");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void theNotesTimeoutOptionSetsHowLongASendMayTake() {
+    Optional<String> failure =
+        deliverFailing(
+            Map.of("mode", "hang", "token", "$TOKEN", "timeout", 0.2),
+            dispatcher(Optional.empty(), Duration.ofMinutes(10)));
+    assertThat(failure)
+        .contains(
+            "note 'f' (FailingNote) failed: it did not finish within 200 ms and was abandoned"
+                + " (the note's 'timeout' option sets this limit)");
+  }
+
+  @Test
+  void aTimeoutThatIsNotAPositiveNumberIsAProblemOfTheNote() {
+    TaskPlan plan =
+        plan(
+            List.of(note("f", "FailingNote", Map.of("mode", "note", "timeout", "soon"))),
+            List.of(job("a", "f")));
+
+    assertThat(dispatcher().prepare(plan, plan.jobs().values()))
+        .extracting(Diagnostic::message)
+        .containsExactly("must be a number greater than 0, not 'soon'");
   }
 
   @Test

@@ -19,7 +19,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Retries, fail-fast, parallel runs, venvs and notes. */
@@ -31,6 +33,10 @@ class RunPolicyTest {
       RunOptions.builder(Path.of("."), Path.of("."), env -> Path.of("/unused")).build();
 
   private RunResult run(TaskPlan plan, RunListener listener) throws InterruptedException {
+    return engine().run(plan, List.copyOf(plan.jobs().values()), listener);
+  }
+
+  private Engine engine() {
     RunOptions o =
         new RunOptions(
             work,
@@ -43,7 +49,7 @@ class RunPolicyTest {
             options.outputLimit(),
             options.pythonEnvs(),
             options.notes());
-    return new Engine(o, new SecretMasker()).run(plan, List.copyOf(plan.jobs().values()), listener);
+    return new Engine(o, new SecretMasker());
   }
 
   private List<JobResult> results(TaskPlan plan) throws InterruptedException {
@@ -266,5 +272,155 @@ class RunPolicyTest {
     assertThat(result.outcomes().get(0).noteFailure()).isEmpty();
     assertThat(result.outcomes().get(1).noteFailure()).hasValue("slack said 404 channel_not_found");
     assertThat(result.allSucceeded()).isFalse();
+  }
+
+  @Test
+  void aNoteBeingSentDoesNotHoldUpTheNextJob() throws Exception {
+    Path released = work.resolve("released");
+    options =
+        options.toBuilder()
+            .notes(
+                (job, result, environment) -> {
+                  if (!job.name().equals("first")) {
+                    return Optional.empty();
+                  }
+                  // Delivered only once the next job has run: it creates the file.
+                  return waitFor(released)
+                      ? Optional.empty()
+                      : Optional.of("the next job never ran while this note was being sent");
+                })
+            .build();
+
+    RunResult result =
+        run(
+            plan()
+                .add(Plans.withNote(job("first", Duration.ofSeconds(30), "true"), "n"))
+                .add(job("second", Duration.ofSeconds(30), "touch", released.toString()))
+                .build(),
+            RunListener.NONE);
+
+    assertThat(result.outcomes()).allMatch(o -> o.noteFailure().isEmpty());
+    assertThat(result.allSucceeded()).isTrue();
+  }
+
+  @Test
+  void aNoteGetsItsResultsInPlanOrderEvenWhenParallelJobsFinishOutOfOrder() throws Exception {
+    options = options.toBuilder().parallel(2).build();
+    List<String> delivered = Collections.synchronizedList(new ArrayList<>());
+    options =
+        options.toBuilder()
+            .notes(
+                (job, result, environment) -> {
+                  delivered.add(job.name());
+                  return Optional.empty();
+                })
+            .build();
+
+    run(
+        plan()
+            .add(Plans.withNote(job("slow", Duration.ofSeconds(30), "sleep", "1"), "n"))
+            .add(Plans.withNote(job("fast", Duration.ofSeconds(30), "true"), "n"))
+            .build(),
+        RunListener.NONE);
+
+    assertThat(delivered).containsExactly("slow", "fast");
+  }
+
+  @Test
+  void theRunWaitsForANoteStillBeingSentAndSaysWhichOne() throws Exception {
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch jobsDone = new CountDownLatch(1);
+    options =
+        options.toBuilder()
+            .notes(
+                (job, result, environment) -> {
+                  await(jobsDone);
+                  return Optional.of("slack said 500");
+                })
+            .build();
+
+    RunResult result =
+        run(
+            plan().add(Plans.withNote(job("a", Duration.ofSeconds(30), "true"), "chat")).build(),
+            new RunListener() {
+              @Override
+              public void jobFinished(JobOutcome outcome) {
+                heard.add("finished " + outcome.result().job());
+              }
+
+              @Override
+              public void waitingForNote(TaskJob job) {
+                heard.add("waiting for " + job.note().orElseThrow() + " of " + job.name());
+                jobsDone.countDown();
+              }
+
+              @Override
+              public void noteFailed(JobOutcome outcome) {
+                heard.add("note failed: " + outcome.noteFailure().orElseThrow());
+              }
+            });
+
+    assertThat(heard)
+        .containsExactly("finished a", "waiting for chat of a", "note failed: slack said 500");
+    assertThat(result.outcomes().get(0).noteFailure()).hasValue("slack said 500");
+  }
+
+  @Test
+  @Timeout(30)
+  void anInterruptedRunWaitsOnlyBrieflyForANoteThatNeverAnswers() throws Exception {
+    CountDownLatch sending = new CountDownLatch(1);
+    options =
+        options.toBuilder()
+            .notes(
+                (job, result, environment) -> {
+                  sending.countDown();
+                  await(new CountDownLatch(1)); // never answers
+                  return Optional.empty();
+                })
+            .build();
+    TaskPlan plan =
+        plan().add(Plans.withNote(job("a", Duration.ofSeconds(30), "true"), "chat")).build();
+    Engine engine = engine();
+    Thread signal =
+        new Thread(
+            () -> {
+              await(sending);
+              engine.cancel();
+            });
+    signal.start();
+
+    RunResult result = engine.run(plan, List.copyOf(plan.jobs().values()), RunListener.NONE);
+
+    assertThat(result.interrupted()).isTrue();
+    assertThat(result.outcomes().get(0).noteFailure())
+        .hasValue(
+            "note 'chat' of job 'a' was not delivered: ox_task was interrupted while it was"
+                + " being sent");
+  }
+
+  /** Waits up to 20 s for {@code file}; true when it appeared. */
+  private static boolean waitFor(Path file) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!Files.exists(file) && System.nanoTime() < deadline) {
+      sleep(20);
+    }
+    return Files.exists(file);
+  }
+
+  /** Waits for the latch, giving up when interrupted (a thread the engine abandons). */
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -1,0 +1,131 @@
+package dev.oxtask.core.run;
+
+import dev.oxtask.core.plan.TaskJob;
+import dev.oxtask.core.text.SecretMasker;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers finished jobs' results to their notes in the background, so a slow note holds up neither
+ * later jobs nor other notes: one thread per note, which therefore gets its results in the order
+ * they were handed over (plan order) and never two at once.
+ */
+final class NoteQueue implements AutoCloseable {
+
+  /** How long notes still being sent may take once the run is interrupted. */
+  static final Duration GRACE_WHEN_INTERRUPTED = Duration.ofSeconds(2);
+
+  /** How long the end of a run waits for a note quietly before saying that it waits. */
+  static final Duration SLOW = Duration.ofSeconds(1);
+
+  private static final Logger LOG = LoggerFactory.getLogger(NoteQueue.class);
+
+  private final NoteDelivery delivery;
+  private final SecretMasker masker;
+  private final Cancellation cancellation;
+  private final Map<String, ExecutorService> threads = new LinkedHashMap<>();
+  private long interruptedDeadline;
+  private boolean interruptedSeen;
+
+  NoteQueue(NoteDelivery delivery, SecretMasker masker, Cancellation cancellation) {
+    this.delivery = delivery;
+    this.masker = masker;
+    this.cancellation = cancellation;
+  }
+
+  /**
+   * Starts delivering {@code finished}'s result to {@code job}'s note; a job without a note is
+   * handled at once (its status is still recorded).
+   *
+   * @return why delivery failed (masked), or empty
+   */
+  CompletableFuture<Optional<String>> submit(TaskJob job, JobRunner.Finished finished) {
+    Optional<String> note = noteOf(job);
+    if (note.isEmpty()) {
+      return CompletableFuture.completedFuture(deliver(job, finished));
+    }
+    ExecutorService thread =
+        threads.computeIfAbsent(
+            note.get(),
+            name ->
+                Executors.newSingleThreadExecutor(
+                    r -> {
+                      Thread t = new Thread(r, "ox_task-note-" + name);
+                      t.setDaemon(true);
+                      return t;
+                    }));
+    return CompletableFuture.supplyAsync(() -> deliver(job, finished), thread);
+  }
+
+  /**
+   * Waits for one delivery: as long as it takes (the note's own time limit bounds it) unless the
+   * run is interrupted, after which all deliveries together get {@link #GRACE_WHEN_INTERRUPTED}.
+   *
+   * @param onSlow called once when the delivery is not done within {@link #SLOW}
+   */
+  Optional<String> await(TaskJob job, CompletableFuture<Optional<String>> pending, Runnable onSlow)
+      throws InterruptedException {
+    long slowAt = System.nanoTime() + SLOW.toNanos();
+    boolean told = false;
+    while (true) {
+      try {
+        return pending.get(100, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (!told && System.nanoTime() - slowAt >= 0) {
+          told = true;
+          onSlow.run();
+        }
+        if (cancellation.isCancelled()) {
+          if (!interruptedSeen) {
+            interruptedSeen = true;
+            interruptedDeadline = System.nanoTime() + GRACE_WHEN_INTERRUPTED.toNanos();
+          }
+          if (System.nanoTime() - interruptedDeadline >= 0) {
+            pending.cancel(true);
+            return Optional.of(
+                masker.mask(
+                    "note '"
+                        + noteOf(job).orElse("")
+                        + "' of job '"
+                        + job.name()
+                        + "' was not delivered: ox_task was interrupted while it was being sent"));
+          }
+        }
+      } catch (ExecutionException e) {
+        // deliver() catches everything a plugin throws; this is an Error.
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+
+  /** The note a job's result goes to, when it has one. */
+  static Optional<String> noteOf(TaskJob job) {
+    return job.note().filter(n -> !n.isEmpty());
+  }
+
+  private Optional<String> deliver(TaskJob job, JobRunner.Finished finished) {
+    try {
+      return delivery.deliver(job, finished.result(), finished.environment()).map(masker::mask);
+    } catch (RuntimeException e) {
+      // A note plugin's bug must not lose the other jobs' results or the report.
+      LOG.debug("note of job '{}' failed", job.name(), e);
+      return Optional.of(masker.mask("note of job '" + job.name() + "' failed unexpectedly: " + e));
+    }
+  }
+
+  /** Stops the note threads; a delivery still running is abandoned (its thread is a daemon). */
+  @Override
+  public void close() {
+    threads.values().forEach(ExecutorService::shutdownNow);
+  }
+}
