@@ -59,6 +59,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   private final ExecutorService sender = Executors.newCachedThreadPool(new SenderThreads());
   private final Map<String, PreparedNote> prepared = new ConcurrentHashMap<>();
   private final List<String> warnings = new CopyOnWriteArrayList<>();
+  private final Map<String, String> startFailures = new ConcurrentHashMap<>();
 
   /**
    * @param history the previous run's statuses for {@code only_if_status_changed}; empty for {@code
@@ -122,6 +123,36 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
 
   @Override
   public Optional<String> deliver(TaskJob job, JobResult result, Map<String, String> environment) {
+    Optional<String> startFailure = Optional.ofNullable(startFailures.remove(job.name()));
+    Optional<String> failure = deliverResult(job, result, environment);
+    if (startFailure.isPresent() && failure.isPresent()) {
+      return Optional.of(startFailure.get() + "; " + failure.get());
+    }
+    return startFailure.isPresent() ? startFailure : failure;
+  }
+
+  /**
+   * Calls the note's {@link Note#started} hook, only when the note has no conditions: they are
+   * about a result, and a start reported without its finish would look like a hung job. A failure
+   * is kept and returned by {@link #deliver} for the same job.
+   */
+  @Override
+  public void started(TaskJob job, Map<String, String> environment) {
+    Optional<String> noteName = job.note().filter(n -> !n.isEmpty());
+    PreparedNote note = noteName.map(prepared::get).orElse(null);
+    if (note == null || !note.plan().conditions().isEmpty()) {
+      // An unprepared note is reported by deliver.
+      return;
+    }
+    NoteOptions options = options(note, environment);
+    NoteContext context = context(noteName.get(), environment);
+    call(note, () -> note.instance().started(options, job.name(), context))
+        .map(why -> failure(note, " at the job's start", why))
+        .ifPresent(message -> startFailures.put(job.name(), message));
+  }
+
+  private Optional<String> deliverResult(
+      TaskJob job, JobResult result, Map<String, String> environment) {
     Optional<String> noteName = job.note().filter(n -> !n.isEmpty());
     boolean changed = history.map(h -> h.changed(job.name(), result.status())).orElse(true);
     history.ifPresent(h -> h.record(job.name(), result.status()));
@@ -138,16 +169,22 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     if (!Conditions.hold(note.plan().conditions(), result, changed)) {
       return Optional.empty();
     }
+    NoteOptions options = options(note, environment);
+    NoteContext context = context(noteName.get(), environment);
+    return call(note, () -> note.instance().send(options, result, context))
+        .map(why -> failure(note, "", why));
+  }
+
+  /** The note's options with the job's environment substituted, their secrets registered. */
+  private NoteOptions options(PreparedNote note, Map<String, String> environment) {
     Map<String, Object> options = Secrets.substitute(note.plan().options(), environment);
     Secrets.register(options, masker);
-    NoteContext context =
-        new NoteContext(
-            noteName.get(),
-            HostName.current(),
-            NoteContext.gitHubRunUrl(environment),
-            environment,
-            console);
-    return send(note, new NoteOptions(options), result, context);
+    return new NoteOptions(options);
+  }
+
+  private NoteContext context(String noteName, Map<String, String> environment) {
+    return new NoteContext(
+        noteName, HostName.current(), NoteContext.gitHubRunUrl(environment), environment, console);
   }
 
   /** Saves the statuses of this run for {@code only_if_status_changed} and stops the senders. */
@@ -190,15 +227,24 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     return List.of();
   }
 
-  private Optional<String> send(
-      PreparedNote note, NoteOptions options, JobResult result, NoteContext context) {
+  /** What a plugin is asked to do. */
+  private interface PluginCall {
+    void run() throws NoteException;
+  }
+
+  /**
+   * Runs {@code action} with the plugin's class loader and the time limit.
+   *
+   * @return why it failed, or empty when it succeeded
+   */
+  private Optional<String> call(PreparedNote note, PluginCall action) {
     Future<Object> call =
         sender.submit(
             () ->
                 ContextClassLoader.call(
                     note.loader(),
                     () -> {
-                      note.instance().send(options, result, context);
+                      action.run();
                       return null;
                     }));
     try {
@@ -206,21 +252,28 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       return Optional.empty();
     } catch (TimeoutException e) {
       call.cancel(true);
-      return failure(note, "it did not finish within " + shown(sendTimeout) + " and was abandoned");
+      return Optional.of("it did not finish within " + shown(sendTimeout) + " and was abandoned");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      return failure(note, cause instanceof NoteException ? cause.getMessage() : cause.toString());
+      return Optional.of(cause instanceof NoteException ? cause.getMessage() : cause.toString());
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
-      return failure(note, "the run was interrupted while it was sending");
+      return Optional.of("the run was interrupted while it was sending");
     }
   }
 
-  private Optional<String> failure(PreparedNote note, String why) {
+  private String failure(PreparedNote note, String when, String why) {
     String message =
-        "note '" + note.plan().name() + "' (" + note.plan().className() + ") failed: " + why;
-    return Optional.of(masker.mask(message));
+        "note '"
+            + note.plan().name()
+            + "' ("
+            + note.plan().className()
+            + ") failed"
+            + when
+            + ": "
+            + why;
+    return masker.mask(message);
   }
 
   private String unknownClass(String className) {

@@ -52,6 +52,8 @@ final class JobRunner {
       return new Finished(
           notRun(job, status, e.getMessage(), startedAt, since(start)), environment);
     }
+    // A note that reports starts (a ping service) hears it before the first attempt.
+    options.notes().started(job, prepared.environment());
     Attempt last = null;
     int attempts = 0;
     while (attempts <= job.retries() && !cancellation.isCancelled()) {

@@ -22,4 +22,12 @@ public interface NoteDelivery {
    * @return why delivery failed (secrets masked), or empty when it was delivered or not due
    */
   Optional<String> deliver(TaskJob job, JobResult result, Map<String, String> environment);
+
+  /**
+   * Tells {@code job}'s note that the job is about to start, when the note listens for starts.
+   * Never fails: a failure is returned later by {@link #deliver} for the same job.
+   *
+   * @param environment the job's environment, for substitution into the note's options
+   */
+  default void started(TaskJob job, Map<String, String> environment) {}
 }
