@@ -5,7 +5,7 @@
  * dev.oxtask.core.note.NoteOptions}, {@link dev.oxtask.core.note.JobResult} and {@link
  * dev.oxtask.core.note.NoteContext}; it reports {@link dev.oxtask.core.note.OptionProblem}s and
  * throws {@link dev.oxtask.core.note.NoteException}. This package depends on no other ox-task
- * package that plugins would have to compile against, and grows only by additions (new methods
- * with defaults, new accessors), so a plugin built against an older version keeps working.
+ * package that plugins would have to compile against, and grows only by additions (new methods with
+ * defaults, new accessors), so a plugin built against an older version keeps working.
  */
 package dev.oxtask.core.note;
