@@ -73,7 +73,18 @@ final class HttpDelivery {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    HttpRequest http = request.toHttp(limits.timeout());
+    HttpRequest http;
+    try {
+      http = request.toHttp(limits.timeout());
+    } catch (IllegalArgumentException e) {
+      // A header the JDK refuses (Host, Connection...) or a value with a line break.
+      throw new NoteException(
+          "could not send to "
+              + request.where()
+              + ": "
+              + request.mask(String.valueOf(e.getMessage()))
+              + " — check the note's headers");
+    }
     for (int attempt = 1; ; attempt++) {
       Attempted attempted = attempt(client, http, request, limits, attempt, refusal);
       if (attempted.body().isPresent()) {

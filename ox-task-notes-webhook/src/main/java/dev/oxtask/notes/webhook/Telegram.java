@@ -99,8 +99,13 @@ public final class Telegram implements Note {
     }
     String base = options.string(BASE_URL, DEFAULT_BASE_URL).strip().replaceAll("/+$", "");
     URI uri = sendMessageUri(WebAddress.require(BASE_URL, base), token);
-    ObjectNode payload = JSON.createObjectNode();
     String chat = chatId(options).strip();
+    if (chat.isEmpty() || chat.contains("$")) {
+      throw new NoteException(
+          "chat_id is empty or still holds a variable after substitution — is $TELEGRAM_CHAT_ID (or"
+              + " the variable it names) set in the job's environment?");
+    }
+    ObjectNode payload = JSON.createObjectNode();
     if (chat.matches("-?[0-9]+")) {
       payload.put("chat_id", Long.parseLong(chat));
     } else {

@@ -33,6 +33,10 @@ public final class Webhook implements Note {
   private static final List<String> SECRET_HEADER_PARTS =
       List.of("authorization", "cookie", "token", "key", "secret", "password", "signature");
 
+  /** Headers the JDK's HTTP client sets itself and refuses to take. */
+  private static final Set<String> RESTRICTED_HEADERS =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
+
   private static final Set<String> OPTIONS =
       Limits.withOwn(URL, METHOD, HEADERS, BODY, CONTENT_TYPE);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +81,17 @@ public final class Webhook implements Note {
     boolean ok =
         headers instanceof Map<?, ?> map
             && map.values().stream().allMatch(String.class::isInstance);
-    if (!ok) {
+    if (ok) {
+      ((Map<?, ?>) headers)
+          .keySet().stream()
+              .map(String::valueOf)
+              .filter(name -> RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT)))
+              .forEach(
+                  name ->
+                      check.add(
+                          HEADERS,
+                          "'" + name + "' is set by the HTTP client itself and cannot be given"));
+    } else {
       check.add(
           HEADERS,
           "must be an object of header names and string values, e.g. {\"Authorization\": \"Bearer"

@@ -249,6 +249,21 @@ class TelegramTest {
     }
   }
 
+  @Test
+  void aChatIdVariableThatIsNotSetFailsBeforeSending() throws Exception {
+    try (FakeService api = new FakeService()) {
+      NoteException e =
+          sendFailing(
+              options("token", TOKEN, "chat_id", "$TELEGRAM_CHAT_ID", "base_url", api.url("")));
+
+      assertThat(e)
+          .hasMessage(
+              "chat_id is empty or still holds a variable after substitution — is"
+                  + " $TELEGRAM_CHAT_ID (or the variable it names) set in the job's environment?");
+      assertThat(api.requests()).isEmpty();
+    }
+  }
+
   private NoteException sendFailing(NoteOptions options) {
     JobResult result = Results.succeeded("weather", "ok");
     return catchThrowableOfType(NoteException.class, () -> note.send(options, result, context()));

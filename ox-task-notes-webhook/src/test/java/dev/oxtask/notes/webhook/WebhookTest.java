@@ -169,4 +169,35 @@ class WebhookTest {
             "headers: must be an object of header names and string values, e.g."
                 + " {\"Authorization\": \"Bearer $API_TOKEN\"}");
   }
+
+  @Test
+  void aHeaderTheHttpClientSetsItselfIsAProblem() {
+    assertThat(
+            note.validate(
+                options("url", "https://example.org/", "headers", Map.of("Host", "example.org"))))
+        .extracting(p -> p.key() + ": " + p.message())
+        .containsExactly("headers: 'Host' is set by the HTTP client itself and cannot be given");
+  }
+
+  @Test
+  void aHeaderValueThatCannotBeSentIsANoteFailureWithoutTheValue() throws Exception {
+    try (FakeService service = new FakeService()) {
+      NoteException e =
+          catchThrowableOfType(
+              NoteException.class,
+              () ->
+                  note.send(
+                      options(
+                          "url", service.url("/"),
+                          "headers", Map.of("X-Api-Key", "line1\nline2-s3cr3t")),
+                      Results.succeeded("a", "ok"),
+                      context()));
+
+      assertThat(e.getMessage())
+          .startsWith("could not send to Webhook (" + service.host() + "): ")
+          .endsWith(" — check the note's headers");
+      assertNeverShown(e, "s3cr3t");
+      assertThat(service.requests()).isEmpty();
+    }
+  }
 }
