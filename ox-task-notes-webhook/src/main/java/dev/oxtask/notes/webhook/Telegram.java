@@ -106,7 +106,7 @@ public final class Telegram implements Note {
               + " the variable it names) set in the job's environment?");
     }
     ObjectNode payload = JSON.createObjectNode();
-    if (chat.matches("-?[0-9]+")) {
+    if (chat.matches("-?[0-9]{1,18}")) {
       payload.put("chat_id", Long.parseLong(chat));
     } else {
       payload.put("chat_id", chat);

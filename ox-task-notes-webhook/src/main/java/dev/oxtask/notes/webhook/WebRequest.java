@@ -20,8 +20,8 @@ import java.util.Map;
  * @param uri where to send; secret as a whole
  * @param headers extra request headers, {@code Content-Type} among them
  * @param body the request body
- * @param secrets more values to mask in messages (a token, a header's value); the URL, its path and
- *     its query are always masked
+ * @param secrets more values to mask in messages (a token, a header's value); the URL, its path,
+ *     its long path segments and its query are always masked
  */
 record WebRequest(
     String service,
@@ -33,6 +33,9 @@ record WebRequest(
 
   static final String USER_AGENT = "ox-task-notes-webhook";
 
+  /** Path segments this long are masked on their own. */
+  static final int SECRET_SEGMENT_LENGTH = 16;
+
   WebRequest {
     requireNonNull(service, "service");
     requireNonNull(method, "method");
@@ -43,6 +46,12 @@ record WebRequest(
     all.add(uri.toString());
     if (uri.getRawPath() != null && uri.getRawPath().length() > 1) {
       all.add(uri.getRawPath());
+      // A long segment is a token or a check's UUID, secret also when echoed on its own.
+      for (String segment : uri.getRawPath().split("/")) {
+        if (segment.length() >= SECRET_SEGMENT_LENGTH) {
+          all.add(segment);
+        }
+      }
     }
     if (uri.getRawQuery() != null) {
       all.add(uri.getRawQuery());

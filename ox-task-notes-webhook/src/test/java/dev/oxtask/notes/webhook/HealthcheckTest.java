@@ -95,6 +95,20 @@ class HealthcheckTest {
   }
 
   @Test
+  void aCheckIdTheServiceEchoesIsMaskedToo() throws Exception {
+    try (FakeService hc =
+        FakeService.answering(Answer.of(404, "no check 0e1c2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6"))) {
+      NoteException e =
+          catchThrowableOfType(
+              NoteException.class,
+              () -> note.started(options("url", hc.url(CHECK)), "backup", context()));
+
+      assertThat(e.getMessage()).contains("HTTP 404 no check *** — ");
+      assertNeverShown(e, "0e1c2f3a");
+    }
+  }
+
+  @Test
   void aSilentServiceTimesOutPerAttempt() throws Exception {
     try (FakeService hc = new FakeService(Answer.silence(), Answer.silence())) {
       NoteException e =
