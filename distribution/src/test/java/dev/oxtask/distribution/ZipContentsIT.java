@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Test;
 class ZipContentsIT {
 
   static final List<String> NOTE_PLUGINS =
-      List.of("ox-task-notes-email", "ox-task-notes-file", "ox-task-notes-slack");
+      List.of(
+          "ox-task-notes-email",
+          "ox-task-notes-file",
+          "ox-task-notes-slack",
+          "ox-task-notes-webhook");
 
   FileSystem zip;
   Path root;
@@ -75,7 +79,7 @@ class ZipContentsIT {
   }
 
   @Test
-  void pluginsHoldsTheThreeNotePluginJars() throws IOException {
+  void pluginsHoldsTheNotePluginJars() throws IOException {
     List<Path> jars = jarsIn("plugins");
     assertThat(jars.stream().map(jar -> jar.getFileName().toString()))
         .containsExactlyInAnyOrderElementsOf(

@@ -70,6 +70,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   private final Duration sendTimeout;
   private final ExecutorService sender = Executors.newCachedThreadPool(new SenderThreads());
   private final Map<String, PreparedNote> prepared = new ConcurrentHashMap<>();
+  private final Map<String, String> startFailures = new ConcurrentHashMap<>();
   private final List<String> warnings = new CopyOnWriteArrayList<>();
 
   /**
@@ -138,14 +139,46 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     return List.copyOf(warnings);
   }
 
+  /**
+   * Registers the job's note's secret options before the job runs, so its own output is masked, and
+   * tells a note that reports starts (a ping service) before the first attempt. Notes with
+   * conditions hear no start: their conditions are about the result.
+   */
   @Override
   public void jobStarting(TaskJob job, Map<String, String> environment) {
-    Optional<PreparedNote> note = job.note().map(prepared::get);
-    note.ifPresent(n -> Secrets.registerResolved(n.plan().options(), environment, masker));
+    Optional<String> noteName = job.note().filter(n -> !n.isEmpty());
+    Optional<PreparedNote> found = noteName.map(prepared::get);
+    if (found.isEmpty()) {
+      return; // no note, or an unprepared one, which deliver reports
+    }
+    PreparedNote note = found.get();
+    Secrets.registerResolved(note.plan().options(), environment, masker);
+    if (!note.plan().conditions().isEmpty()
+        || !UnsetVariables.missing(note.plan().options(), environment).isEmpty()) {
+      return;
+    }
+    NoteOptions options = substituted(note, environment);
+    NoteContext context = context(noteName.get(), environment);
+    call(
+            note,
+            options,
+            " at the job's start",
+            () -> note.instance().started(options, job.name(), context))
+        .ifPresent(failure -> startFailures.put(job.name(), failure));
   }
 
   @Override
   public Optional<String> deliver(TaskJob job, JobResult result, Map<String, String> environment) {
+    Optional<String> startFailure = Optional.ofNullable(startFailures.remove(job.name()));
+    Optional<String> failure = deliverResult(job, result, environment);
+    if (startFailure.isPresent() && failure.isPresent()) {
+      return Optional.of(startFailure.get() + "; " + failure.get());
+    }
+    return startFailure.isPresent() ? startFailure : failure;
+  }
+
+  private Optional<String> deliverResult(
+      TaskJob job, JobResult result, Map<String, String> environment) {
     Optional<String> noteName = job.note().filter(n -> !n.isEmpty());
     boolean changed = history.map(h -> h.changed(job.name(), result.status())).orElse(true);
     history.ifPresent(h -> h.record(job.name(), result.status()));
@@ -166,16 +199,30 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     if (!missing.isEmpty()) {
       return failure(note, unset(missing));
     }
+    NoteOptions options = substituted(note, environment);
+    NoteContext context = context(noteName.get(), environment);
+    return call(note, options, "", () -> note.instance().send(options, result, context));
+  }
+
+  /** The note's options with the job's environment substituted, their secrets registered. */
+  private NoteOptions substituted(PreparedNote note, Map<String, String> environment) {
     Map<String, Object> options = Secrets.substitute(note.plan().options(), environment);
     Secrets.register(options, masker);
-    NoteContext context =
-        NoteContext.builder(noteName.get())
-            .hostName(HostName.current())
-            .runUrl(NoteContext.gitHubRunUrl(environment))
-            .environment(environment)
-            .console(console)
-            .build();
-    return send(note, new NoteOptions(options), result, context);
+    return new NoteOptions(options);
+  }
+
+  private NoteContext context(String noteName, Map<String, String> environment) {
+    return NoteContext.builder(noteName)
+        .hostName(HostName.current())
+        .runUrl(NoteContext.gitHubRunUrl(environment))
+        .environment(environment)
+        .console(console)
+        .build();
+  }
+
+  /** What a note's plugin code does: send a result, or hear a start. */
+  private interface PluginCall {
+    void run() throws NoteException;
   }
 
   /** Saves the statuses of this run for {@code only_if_status_changed} and stops the senders. */
@@ -235,15 +282,19 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     return List.of();
   }
 
-  private Optional<String> send(
-      PreparedNote note, NoteOptions options, JobResult result, NoteContext context) {
+  /**
+   * Runs plugin code on a sender thread within the note's time limit; {@code when} is added to a
+   * failure's message (e.g. " at the job's start").
+   */
+  private Optional<String> call(
+      PreparedNote note, NoteOptions options, String when, PluginCall pluginCall) {
     Future<Object> call =
         sender.submit(
             () ->
                 ContextClassLoader.call(
                     note.loader(),
                     () -> {
-                      note.instance().send(options, result, context);
+                      pluginCall.run();
                       return null;
                     }));
     Duration limit = timeLimit(options);
@@ -254,6 +305,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       call.cancel(true);
       return failure(
           note,
+          when,
           "it did not finish within "
               + DurationText.of(limit)
               + " and was abandoned (the note's 'timeout' option sets this limit)");
@@ -263,13 +315,14 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       // Anything but a NoteException is a bug of the plugin: name it, so its author can be told.
       return failure(
           note,
+          when,
           cause instanceof NoteException
               ? cause.getMessage()
               : "plugin " + note.noteClass().origin() + " threw " + cause);
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
-      return failure(note, "the run was interrupted while it was sending");
+      return failure(note, when, "the run was interrupted while it was sending");
     }
   }
 
@@ -302,8 +355,19 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   }
 
   private Optional<String> failure(PreparedNote note, String why) {
+    return failure(note, "", why);
+  }
+
+  private Optional<String> failure(PreparedNote note, String when, String why) {
     String message =
-        "note '" + note.plan().name() + "' (" + note.plan().className() + ") failed: " + why;
+        "note '"
+            + note.plan().name()
+            + "' ("
+            + note.plan().className()
+            + ") failed"
+            + when
+            + ": "
+            + why;
     return Optional.of(masker.mask(message));
   }
 

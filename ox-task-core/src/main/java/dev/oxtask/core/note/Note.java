@@ -38,4 +38,17 @@ public interface Note extends ExtensionPoint {
    * @throws NoteException when the result could not be delivered (after the note's own retries)
    */
   void send(NoteOptions options, JobResult result, NoteContext context) throws NoteException;
+
+  /**
+   * Hears that a job is about to start, for notes that report starts (a ping service's {@code
+   * /start}); does nothing unless overridden. The engine calls it before the job's first attempt,
+   * only for notes without conditions (a condition is about a result, unknown at the start), with
+   * the job's environment substituted into {@code options} and the same time limit as {@link
+   * #send}.
+   *
+   * @param job the job's name
+   * @throws NoteException when the start could not be reported; the job runs anyway, and the
+   *     failure is reported with the job's result
+   */
+  default void started(NoteOptions options, String job, NoteContext context) throws NoteException {}
 }

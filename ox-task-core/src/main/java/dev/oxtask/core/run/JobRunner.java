@@ -76,6 +76,7 @@ final class JobRunner {
       return new Finished(
           notRun(job, status, e.getMessage(), startedAt, since(start)), environment);
     }
+    // Secrets of the note are masked from here on; a note that reports starts hears it now.
     options.notes().jobStarting(job, prepared.environment());
     Attempt last = null;
     int attempts = 0;

@@ -18,7 +18,9 @@ public interface NoteDelivery {
   /**
    * Called once the job's environment is built and before its process starts: secret options of its
    * note that the environment resolves ({@code token: "$TOKEN"} with {@code TOKEN} a plain env
-   * variable) are masked from then on, so the job's own output cannot show them.
+   * variable) are masked from then on, so the job's own output cannot show them; and a note that
+   * listens for starts (a ping service) hears of it. Never fails: a failure at the start is
+   * returned later by {@link #deliver} for the same job.
    *
    * @param environment the job's environment
    */

@@ -25,7 +25,7 @@ public final class SecretMasker {
   public static final int MIN_LENGTH = 4;
 
   private static final List<String> SECRET_KEY_PARTS =
-      List.of("password", "passwd", "token", "secret", "webhook_url", "key");
+      List.of("password", "passwd", "token", "secret", "webhook_url", "key", "authorization");
 
   private final Set<String> secrets = new CopyOnWriteArraySet<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();

@@ -410,4 +410,81 @@ class NoteDispatcherTest {
     dispatcher().prepare(plan, plan.jobs().values(), Map.of("HOOK", "https://hooks/abc"));
     assertThat(masker.secrets()).containsExactlyInAnyOrder("https://hooks/abc", "literal-pw");
   }
+
+  @Test
+  void startedCallsTheNotesStartHookWithTheEnvironmentSubstituted() throws Exception {
+    Path file = dir.resolve("sent.txt");
+    TaskPlan plan =
+        plan(
+            List.of(note("rec", "Recorder", Map.of("path", "$OUT/sent.txt"))),
+            List.of(job("a", "rec")));
+    NoteDispatcher dispatcher = dispatcher();
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+    Map<String, String> environment = Map.of("OUT", dir.toString());
+
+    dispatcher.jobStarting(plan.jobs().get("a"), environment);
+    Optional<String> failure =
+        dispatcher.deliver(plan.jobs().get("a"), result("a", JobStatus.SUCCESS, ""), environment);
+
+    assertThat(failure).isEmpty();
+    assertThat(recorded(file))
+        .hasSize(2)
+        .satisfies(
+            lines -> {
+              assertThat(lines.get(0))
+                  .isEqualTo("started job=a options={path=" + file + "} note=rec");
+              assertThat(lines.get(1)).startsWith("job=a status=success ");
+            });
+  }
+
+  @Test
+  void aNoteWithConditionsHearsNoStartBecauseItsResultIsNotKnownYet() throws Exception {
+    Path file = dir.resolve("sent.txt");
+    TaskPlan plan =
+        plan(
+            List.of(note("rec", "Recorder", List.of(Condition.ONLY_IF_FAILED), recordTo(file))),
+            List.of(job("a", "rec")));
+    NoteDispatcher dispatcher = dispatcher();
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+
+    dispatcher.jobStarting(plan.jobs().get("a"), Map.of());
+    dispatcher.deliver(plan.jobs().get("a"), result("a", JobStatus.FAILED, ""), Map.of());
+
+    assertThat(recorded(file)).hasSize(1).allSatisfy(l -> assertThat(l).startsWith("job=a "));
+  }
+
+  @Test
+  void aFailedStartIsReportedWithTheJobsDeliveryWithSecretsMasked() {
+    TaskPlan plan =
+        plan(
+            List.of(note("f", "FailingNote", Map.of("start", "fail", "token", "$TOKEN"))),
+            List.of(job("a", "f"), job("b", "f")));
+    NoteDispatcher dispatcher = dispatcher();
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+    Map<String, String> environment = Map.of("TOKEN", "s3cr3t-42");
+
+    dispatcher.jobStarting(plan.jobs().get("a"), environment);
+
+    assertThat(
+            dispatcher.deliver(
+                plan.jobs().get("b"), result("b", JobStatus.SUCCESS, ""), environment))
+        .isEmpty();
+    assertThat(
+            dispatcher.deliver(
+                plan.jobs().get("a"), result("a", JobStatus.SUCCESS, ""), environment))
+        .contains("note 'f' (FailingNote) failed at the job's start: start ping refused for ***");
+  }
+
+  @Test
+  void aJobWithoutANoteHearsNoStart() {
+    TaskPlan plan = plan(List.of(), List.of(job("a", "")));
+    NoteDispatcher dispatcher = dispatcher();
+    assertThat(dispatcher.prepare(plan, plan.jobs().values())).isEmpty();
+
+    dispatcher.jobStarting(plan.jobs().get("a"), Map.of());
+
+    assertThat(
+            dispatcher.deliver(plan.jobs().get("a"), result("a", JobStatus.FAILED, ""), Map.of()))
+        .isEmpty();
+  }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
+import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.text.SecretMasker;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -392,5 +394,46 @@ class EngineTest {
             "program './bin/tool' not found: "
                 + work.resolve("jobs/gone/bin/tool")
                 + " does not exist");
+  }
+
+  @Test
+  void theNoteHearsTheStartBeforeTheProcessRunsAndTheResultAfter() throws Exception {
+    Path marker = root.resolve("ran");
+    List<String> heard = new CopyOnWriteArrayList<>();
+    options = options.toBuilder().notes(recording(heard, marker)).build();
+    TaskPlan plan =
+        plan()
+            .job("ok", "touch", marker.toString())
+            .job("broken", "sh", "-c", "exit 3")
+            .env("e", Optional.of("nowhere"), List.of())
+            .add(inEnv(job("lost", Duration.ofSeconds(30), "pwd"), "e"))
+            .build();
+
+    run(plan);
+
+    // A job that could not be set up never started: its note hears only the result.
+    assertThat(heard)
+        .containsExactly(
+            "started ok (process ran: false)",
+            "finished ok success",
+            "started broken (process ran: true)",
+            "finished broken failed",
+            "finished lost error");
+  }
+
+  private static NoteDelivery recording(List<String> heard, Path marker) {
+    return new NoteDelivery() {
+      @Override
+      public Optional<String> deliver(
+          TaskJob job, JobResult result, Map<String, String> environment) {
+        heard.add("finished " + job.name() + " " + result.status().key());
+        return Optional.empty();
+      }
+
+      @Override
+      public void jobStarting(TaskJob job, Map<String, String> environment) {
+        heard.add("started " + job.name() + " (process ran: " + Files.exists(marker) + ")");
+      }
+    };
   }
 }

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 /** Sources of the note classes the plugin tests compile into real JARs. */
 public final class TestNotes {
 
-  /** Appends one line per result to its {@code path} option: job, status, options, loader. */
+  /**
+   * Appends one line per result to its {@code path} option: job, status, options, loader; and a
+   * line {@code started job=... options=...} per job start.
+   */
   public static final String RECORDING_NOTE =
       """
       package test.notes;
@@ -44,10 +47,25 @@ public final class TestNotes {
             throw new NoteException("cannot record: " + e, e);
           }
         }
+
+        public void started(NoteOptions options, String job, NoteContext context)
+            throws NoteException {
+          String line = "started job=" + job + " options=" + new TreeMap<>(options.asMap())
+              + " note=" + context.noteName() + "\\n";
+          try {
+            Files.writeString(Path.of(options.string("path", "")), line,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          } catch (java.io.IOException e) {
+            throw new NoteException("cannot record: " + e, e);
+          }
+        }
       }
       """;
 
-  /** Misbehaves as its {@code mode} option says: throw, error, note, hang, bad-validate. */
+  /**
+   * Misbehaves as its {@code mode} option says: throw, error, note, hang, bad-validate; and fails
+   * its start hook when {@code start} is {@code fail}.
+   */
   public static final String FAILING_NOTE =
       """
       package test.notes;
@@ -83,6 +101,13 @@ public final class TestNotes {
               }
               return;
             default: return;
+          }
+        }
+
+        public void started(NoteOptions options, String job, NoteContext context)
+            throws NoteException {
+          if (options.string("start", "").equals("fail")) {
+            throw new NoteException("start ping refused for " + options.string("token", ""));
           }
         }
       }

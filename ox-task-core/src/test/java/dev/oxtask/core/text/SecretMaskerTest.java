@@ -99,7 +99,16 @@ class SecretMaskerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"password", "app_passwd", "TOKEN", "client_secret", "webhook_url", "key"})
+  @ValueSource(
+      strings = {
+        "password",
+        "app_passwd",
+        "TOKEN",
+        "client_secret",
+        "webhook_url",
+        "key",
+        "Authorization"
+      })
   void recognisesSecretOptionKeys(String key) {
     assertThat(SecretMasker.isSecretKey(key)).isTrue();
   }
