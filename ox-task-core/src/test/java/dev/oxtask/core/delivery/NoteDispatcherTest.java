@@ -363,7 +363,7 @@ class NoteDispatcherTest {
             dispatcher(Optional.empty(), Duration.ofMinutes(10)));
     assertThat(failure)
         .contains(
-            "note 'f' (FailingNote) failed: it did not finish within 200 ms and was abandoned"
+            "note 'f' (FailingNote) failed: it did not finish within 0.2s and was abandoned"
                 + " (the note's 'timeout' option sets this limit)");
   }
 

@@ -3,6 +3,7 @@ package dev.oxtask.notes.webhook;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.NoteContext;
+import dev.oxtask.core.note.ResultJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ final class BodyTemplate {
     String exitCode =
         result.exitCode().isPresent() ? Integer.toString(result.exitCode().getAsInt()) : "";
     values.put("exit_code", json && exitCode.isEmpty() ? "null" : exitCode);
-    values.put("result", ResultJson.of(result).toString());
+    values.put("result", ResultJson.write(ResultJson.fields(result)));
     return values;
   }
 

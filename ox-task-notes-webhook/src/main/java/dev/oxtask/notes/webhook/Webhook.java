@@ -8,6 +8,7 @@ import dev.oxtask.core.note.NoteContext;
 import dev.oxtask.core.note.NoteException;
 import dev.oxtask.core.note.NoteOptions;
 import dev.oxtask.core.note.OptionProblem;
+import dev.oxtask.core.note.ResultJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -135,7 +136,7 @@ public final class Webhook implements Note {
     String body =
         options.string(BODY).isPresent()
             ? BodyTemplate.render(options.string(BODY).get(), result, context, json)
-            : ResultJson.of(result).toString();
+            : ResultJson.write(ResultJson.fields(result));
     String contentType = options.string(CONTENT_TYPE, DEFAULT_CONTENT_TYPE);
     WebRequest request =
         new WebRequest(
