@@ -196,7 +196,8 @@ class RunCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(stdout())
         .isEqualTo(
-            "✗ bad   failed    N.Ns  exited with code 1\n"
+            "ox_task: run RUN-ID, 2 jobs; logs in WORK/runs/RUN-ID/\n"
+                + "✗ bad   failed    N.Ns  exited with code 1\n"
                 + "✓ next  success   N.Ns\n"
                 + "ox_task: 2 jobs in N.Ns: 1 success, 1 failed\n");
   }

@@ -72,7 +72,7 @@ class WorkDirRunTest {
   }
 
   @Test
-  void reportThatCannotBeWrittenLeavesNoPartialFile() throws Exception {
+  void reportPathThatIsAFolderIsRefusedBeforeAnyJobAndLeavesNoFile() throws Exception {
     Path report = Files.createDirectories(dir.resolve("out/report.json/inside"));
 
     int code =
@@ -85,9 +85,11 @@ class WorkDirRunTest {
             report.getParent().toString(),
             plan().toString());
 
-    assertThat(code).isEqualTo(1);
+    // Checked before any job runs (exit 2); a write that fails later is PrivateFileTest's case.
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .startsWith("ox_task: could not write the report to " + report.getParent() + ": ");
+        .startsWith(
+            "ox_task: cannot write the report to " + report.getParent() + ": it is a folder");
     assertThat(list(dir.resolve("out"))).containsExactly("report.json");
   }
 
