@@ -49,11 +49,6 @@ public final class Discord implements Note {
   }
 
   @Override
-  public String name() {
-    return "Discord";
-  }
-
-  @Override
   public List<OptionProblem> validate(NoteOptions options) {
     NoteOptions.Check check =
         options

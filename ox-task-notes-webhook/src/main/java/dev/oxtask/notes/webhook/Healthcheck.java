@@ -45,11 +45,6 @@ public final class Healthcheck implements Note {
   }
 
   @Override
-  public String name() {
-    return "Healthcheck";
-  }
-
-  @Override
   public List<OptionProblem> validate(NoteOptions options) {
     NoteOptions.Check check =
         options

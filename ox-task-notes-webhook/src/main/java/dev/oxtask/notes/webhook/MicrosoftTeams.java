@@ -43,11 +43,6 @@ public final class MicrosoftTeams implements Note {
   }
 
   @Override
-  public String name() {
-    return "MicrosoftTeams";
-  }
-
-  @Override
   public List<OptionProblem> validate(NoteOptions options) {
     NoteOptions.Check check =
         options

@@ -46,11 +46,6 @@ public final class Ntfy implements Note {
   }
 
   @Override
-  public String name() {
-    return "Ntfy";
-  }
-
-  @Override
   public List<OptionProblem> validate(NoteOptions options) {
     NoteOptions.Check check =
         options

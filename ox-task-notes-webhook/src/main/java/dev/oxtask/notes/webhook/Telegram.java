@@ -53,11 +53,6 @@ public final class Telegram implements Note {
   }
 
   @Override
-  public String name() {
-    return "Telegram";
-  }
-
-  @Override
   public List<OptionProblem> validate(NoteOptions options) {
     return check(options, OPTIONS).problems();
   }

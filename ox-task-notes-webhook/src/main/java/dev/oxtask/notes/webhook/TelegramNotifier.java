@@ -31,11 +31,6 @@ public final class TelegramNotifier implements Note {
   }
 
   @Override
-  public String name() {
-    return "TelegramNotifier";
-  }
-
-  @Override
   public List<OptionProblem> validate(NoteOptions options) {
     return Telegram.check(options, KEYS).problems();
   }

@@ -53,11 +53,6 @@ public final class Webhook implements Note {
   }
 
   @Override
-  public String name() {
-    return "Webhook";
-  }
-
-  @Override
   public List<OptionProblem> validate(NoteOptions options) {
     NoteOptions.Check check =
         options
