@@ -66,7 +66,7 @@ final class EnvsCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--older-than must be 0 or more days, was " + olderThanDays);
     }
-    Path work = workDir != null ? workDir : WorkDir.defaultPath(parent.environment);
+    Path work = workDir != null ? workDir : WorkDir.defaultPath(parent.context.environment());
     try {
       WorkDir.check(work);
     } catch (WorkDirException e) {

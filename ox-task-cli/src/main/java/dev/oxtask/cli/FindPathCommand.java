@@ -78,7 +78,9 @@ final class FindPathCommand implements Callable<Integer> {
     Process python;
     try {
       python =
-          new ProcessBuilder(runtime, "-c", LOOKUP, module)
+          parent
+              .context
+              .process(List.of(runtime, "-c", LOOKUP, module))
               .redirectOutput(stdout.toFile())
               .redirectError(stderr.toFile())
               .start();

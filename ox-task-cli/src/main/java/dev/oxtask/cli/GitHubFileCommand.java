@@ -2,6 +2,7 @@ package dev.oxtask.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +50,7 @@ final class GitHubFileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RemoteFile file = remoteFile(spec, url, "--url");
+    RemoteFile file = remoteFile(spec, parent.context.environment(), url, "--url");
     try {
       file.downloadTo(outfile, timeout(spec, timeout));
       return ExitCode.OK;
@@ -59,9 +60,13 @@ final class GitHubFileCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code url} as a {@link RemoteFile}, or a usage error naming {@code option}. */
-  static RemoteFile remoteFile(CommandSpec spec, String url, String option) {
-    String rawBase = System.getenv(RemoteFile.RAW_BASE_VARIABLE);
+  /**
+   * {@code url} as a {@link RemoteFile} ({@code environment} may name another raw base), or a usage
+   * error naming {@code option}.
+   */
+  static RemoteFile remoteFile(
+      CommandSpec spec, Map<String, String> environment, String url, String option) {
+    String rawBase = environment.get(RemoteFile.RAW_BASE_VARIABLE);
     return RemoteFile.of(
             url, rawBase == null || rawBase.isBlank() ? RemoteFile.GITHUB_RAW_BASE : rawBase)
         .orElseThrow(

@@ -58,7 +58,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    Optional<TaskPlan> loaded = plans.loadOrReport(parent.err);
+    Optional<TaskPlan> loaded = plans.loadOrReport(parent.context);
     if (loaded.isEmpty()) {
       return ExitCode.USAGE;
     }

@@ -35,17 +35,17 @@ public final class Main {
    * failed, 2 bad usage or an invalid plan, 130 interrupted.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, out, err, System.getenv());
+    return run(args, Invocation.ofProcess(out, err));
   }
 
   /** Like {@link #run(String[], PrintStream, PrintStream)}, with the runner environment given. */
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
-    return run(args, out, err, environment, System.console() != null);
+    return run(args, out, err, environment, false);
   }
 
   /**
    * Like {@link #run(String[], PrintStream, PrintStream, Map)}; {@code terminal} says whether
-   * {@code out} is a terminal (colour, a live status line), decided here once for every command.
+   * {@code out} is a terminal (colour, a live status line).
    */
   static int run(
       String[] args,
@@ -53,6 +53,13 @@ public final class Main {
       PrintStream err,
       Map<String, String> environment,
       boolean terminal) {
+    return run(args, Invocation.of(out, err, environment, terminal));
+  }
+
+  /** Runs one command line in {@code context}, decided here once for every command. */
+  static int run(String[] args, Invocation context) {
+    PrintStream out = context.out();
+    PrintStream err = context.err();
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // What picocli would print, without loading it: its classes are compiled for Java 5, which
       // the class-data archive cannot hold, so they cost most of a short command's start-up.
@@ -65,7 +72,7 @@ public final class Main {
     }
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
-    CommandLine cli = commandLine(args, new OxTaskCommand(out, err, environment, terminal));
+    CommandLine cli = commandLine(args, new OxTaskCommand(context));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, ignored) -> usageError(e, err));

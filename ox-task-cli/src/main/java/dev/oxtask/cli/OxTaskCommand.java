@@ -2,7 +2,6 @@ package dev.oxtask.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,23 +33,21 @@ final class OxTaskCommand implements Runnable {
           PyscriptCommand.class,
           HelpCommand.class);
 
+  /** The streams, environment, working directory and terminal every subcommand uses. */
+  final Invocation context;
+
+  /** {@code context.out()}, which every subcommand prints to. */
   final PrintStream out;
+
+  /** {@code context.err()}, which every subcommand reports problems to. */
   final PrintStream err;
-
-  /** The runner's environment: {@code System.getenv()}, or a test's own. */
-  final Map<String, String> environment;
-
-  /** Whether {@link #out} is a terminal, decided once by {@link Main} (a test's own choice). */
-  final boolean terminal;
 
   @Spec CommandSpec spec;
 
-  OxTaskCommand(
-      PrintStream out, PrintStream err, Map<String, String> environment, boolean terminal) {
-    this.out = out;
-    this.err = err;
-    this.environment = Map.copyOf(environment);
-    this.terminal = terminal;
+  OxTaskCommand(Invocation context) {
+    this.context = context;
+    this.out = context.out();
+    this.err = context.err();
   }
 
   @Override

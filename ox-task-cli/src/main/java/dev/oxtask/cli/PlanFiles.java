@@ -26,22 +26,24 @@ final class PlanFiles {
   List<Path> files;
 
   /**
-   * The merged plan after its warnings were printed to {@code err}, or empty after every problem
-   * was printed there; the caller then exits with {@link ExitCode#USAGE}.
+   * The merged plan after its warnings were printed to the invocation's stderr, or empty after
+   * every problem was printed there; the caller then exits with {@link ExitCode#USAGE}. {@code .py}
+   * plans are evaluated by the python the invocation's {@code OX_TASK_PYTHON} names.
    */
-  Optional<TaskPlan> loadOrReport(PrintStream err) {
-    return loadOrReport(err, partial -> List.of());
+  Optional<TaskPlan> loadOrReport(Invocation context) {
+    return loadOrReport(context, partial -> List.of());
   }
 
   /**
-   * Like {@link #loadOrReport(PrintStream)}; when the plans have problems, {@code moreChecks} also
+   * Like {@link #loadOrReport(Invocation)}; when the plans have problems, {@code moreChecks} also
    * runs on the entries that could be read, so its problems (note classes and options) are reported
    * together with the others, in file and line order.
    */
   Optional<TaskPlan> loadOrReport(
-      PrintStream err, Function<TaskPlan, List<Diagnostic>> moreChecks) {
+      Invocation context, Function<TaskPlan, List<Diagnostic>> moreChecks) {
+    PrintStream err = context.err();
     try {
-      TaskPlan plan = PlanLoader.fromEnvironment(System.getenv()).load(files);
+      TaskPlan plan = PlanLoader.fromEnvironment(context.environment()).load(files);
       plan.warnings().forEach(w -> err.println("warning: " + w));
       return Optional.of(plan);
     } catch (PlanException e) {

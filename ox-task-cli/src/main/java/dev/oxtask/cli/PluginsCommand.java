@@ -36,7 +36,7 @@ final class PluginsCommand implements Callable<Integer> {
       parent.err.println(badFolder.get());
       return ExitCode.USAGE;
     }
-    PluginsFolder folder = plugins.folder();
+    PluginsFolder folder = plugins.folder(parent.context);
     try (NoteRegistry registry = NoteRegistry.load(folder)) {
       parent.out.println("plugins folder: " + folder.path() + " (" + folder.origin() + ")");
       List<List<String>> rows = new ArrayList<>();

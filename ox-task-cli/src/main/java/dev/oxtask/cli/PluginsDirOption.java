@@ -35,7 +35,7 @@ final class PluginsDirOption {
   }
 
   /** The folder to load plugins from (spec section 6). */
-  PluginsFolder folder() {
-    return PluginsFolder.resolve(Optional.ofNullable(pluginsDir));
+  PluginsFolder folder(Invocation context) {
+    return context.pluginsFolder(pluginsDir);
   }
 }

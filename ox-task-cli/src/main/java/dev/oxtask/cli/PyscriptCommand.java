@@ -90,7 +90,8 @@ final class PyscriptCommand implements Callable<Integer> {
       }
       return runScript(path, path.toString(), limit);
     }
-    RemoteFile remote = GitHubFileCommand.remoteFile(spec, githubUrl, "--github-url");
+    RemoteFile remote =
+        GitHubFileCommand.remoteFile(spec, parent.context.environment(), githubUrl, "--github-url");
     Path tempDir = path == null ? Files.createTempDirectory("ox_task-pyscript-") : null;
     try {
       Path script = path != null ? path : tempDir.resolve(remote.fileName("script.py"));
@@ -114,7 +115,7 @@ final class PyscriptCommand implements Callable<Integer> {
     command.addAll(args);
     Process process;
     try {
-      process = new ProcessBuilder(command).start();
+      process = parent.context.process(command).start();
     } catch (IOException e) {
       parent.err.println(
           "ox_task pyscript: cannot run '"

@@ -1,24 +1,13 @@
 package dev.oxtask.cli;
 
-import dev.oxtask.core.delivery.StatusHistory;
-import dev.oxtask.core.plan.Diagnostic;
-import dev.oxtask.core.plan.TaskJob;
+import dev.oxtask.core.plan.JobSelection;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
-import dev.oxtask.core.pyenv.BuildTimeouts;
-import dev.oxtask.core.pyenv.VenvBuilder;
-import dev.oxtask.core.run.KnownSecrets;
-import dev.oxtask.core.run.PythonEnvs;
-import dev.oxtask.core.run.RunListener;
-import dev.oxtask.core.run.RunOptions;
-import dev.oxtask.core.run.WorkDir;
-import dev.oxtask.core.run.WorkDirException;
-import dev.oxtask.core.text.SecretMasker;
+import dev.oxtask.core.runner.Runner;
+import dev.oxtask.core.runner.Validation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -119,106 +108,77 @@ final class RunCommand implements Callable<Integer> {
       parent.err.println(unusable.get());
       return ExitCode.USAGE;
     }
-    PluginsFolder folder = PluginsFolder.resolve(Optional.ofNullable(pluginsDir));
+    Invocation context = parent.context;
+    PluginsFolder folder = context.pluginsFolder(pluginsDir);
     Optional<TaskPlan> loaded =
         plans.loadOrReport(
-            parent.err, partial -> ValidateCommand.checkNotes(folder, partial, parent));
+            context, partial -> ValidateCommand.checkNotes(folder, partial, context));
     if (loaded.isEmpty()) {
       return ExitCode.USAGE;
     }
     TaskPlan plan = loaded.get();
-    JobSelection.Selected selected = JobSelection.select(plan, jobs);
-    if (selected.problem().isPresent()) {
-      parent.err.println("ox_task: " + selected.problem().get());
+    Optional<String> unknownJobs = JobSelection.select(plan, jobs).problem();
+    if (unknownJobs.isPresent()) {
+      parent.err.println("ox_task: " + unknownJobs.get());
       return ExitCode.USAGE;
     }
-    Map<String, String> environment = parent.environment;
-    ConsoleReporter.Style style = ConsoleReporter.Style.detect(parent.terminal, environment);
-    RunSession session = new RunSession(parent.out, parent.err, environment, style);
-    Path work = workDir != null ? workDir : WorkDir.defaultPath(environment);
-    try {
-      if (dryRun) {
-        WorkDir.check(work);
-      } else {
-        WorkDir.prepare(work);
-      }
-    } catch (WorkDirException e) {
-      parent.err.println("ox_task: " + e.getMessage());
-      return ExitCode.USAGE;
-    }
-    RunSession.Settings settings =
-        new RunSession.Settings(
-            RunOptions.newRunId(),
-            parallel,
-            failFast,
-            work,
-            root != null ? root : Path.of(""),
-            Optional.ofNullable(report),
-            dryRun,
-            quiet,
-            RunOptions.DEFAULT_KILL_GRACE);
-    List<RunListener> listeners = new ArrayList<>();
-    listeners.add(
-        new ConsoleReporter(
-            parent.out,
-            session.masker(),
-            style,
-            quiet
-                ? ConsoleReporter.Detail.QUIET
-                : output ? ConsoleReporter.Detail.OUTPUT : ConsoleReporter.Detail.NORMAL,
-            settings.runId(),
-            RunOptions.runDir(work, settings.runId()),
-            // A status line redrawn in place only makes sense to a person at a terminal.
-            parent.terminal && !quiet && !GitHubActions.enabled(environment)));
-    if (GitHubActions.enabled(environment)) {
-      // Installed before any job starts: its ::add-mask:: lines precede anything showing a secret.
-      listeners.add(GitHubReporter.install(parent.out, parent.err, session.masker(), environment));
-    }
-    session
-        .masker()
-        .onTooShort(
-            () ->
-                parent.err.println(
-                    "warning: a secret shorter than "
-                        + SecretMasker.MIN_LENGTH
-                        + " characters is not masked: it would hide that text in every word;"
-                        + " anything that prints it shows it"));
-    session.masker().addAll(KnownSecrets.of(plan, selected.jobs(), environment));
-    // Every note of a selected job is created and validated before the first job starts.
-    Optional<StatusHistory> history =
-        dryRun ? Optional.empty() : Optional.of(StatusHistory.load(work));
+    Runner runner = runner(context, folder);
+    listenOnTheConsole(runner, context);
     // The guard is closed last, so a signal waits for the notes' state to be saved too.
-    try (ShutdownGuard guard = ShutdownGuard.install(session::cancel, parent.out, parent.err);
-        NoteSetup notes =
-            NoteSetup.open(
-                NoteRegistry.open(folder), session.masker(), history, parent.out, parent.err)) {
-      List<Diagnostic> problems = notes.check(plan, selected.jobs(), environment);
-      if (!problems.isEmpty()) {
-        PlanFiles.report(problems, parent.err);
+    try (ShutdownGuard guard = ShutdownGuard.install(runner::cancel, parent.out, parent.err);
+        runner) {
+      // Every note of a selected job is created and validated before the first job starts.
+      Validation checked = runner.validate(plan);
+      checked.warnings().forEach(context::warn);
+      if (!checked.ok()) {
+        PlanFiles.report(checked.errors(), parent.err);
         return ExitCode.USAGE;
       }
-      return session.run(
-          plan,
-          selected.jobs(),
-          settings,
-          pythonEnvs(plan, selected.jobs(), settings, environment),
-          notes.dispatcher(),
-          listeners);
+      RunSession session = new RunSession(parent.out, parent.err);
+      return dryRun
+          ? session.dryRun(runner, plan)
+          : session.run(runner, plan, Optional.ofNullable(report));
     }
   }
 
-  /**
-   * Builds the venvs of the selected jobs' envs (docs/python.md), each given the longest timeout of
-   * its jobs (at least 10 minutes), logging to the run's folder.
-   */
-  private static PythonEnvs pythonEnvs(
-      TaskPlan plan, List<TaskJob> jobs, RunSession.Settings settings, Map<String, String> env) {
-    Path workDir = settings.workDir().toAbsolutePath().normalize();
-    return new VenvBuilder(
-        workDir,
-        settings.root(),
-        RunOptions.runDir(workDir, settings.runId()),
-        BuildTimeouts.forJobs(plan, jobs),
-        env);
+  /** The core's runner, set up as the options say. */
+  private Runner runner(Invocation context, PluginsFolder folder) {
+    Runner.Builder builder =
+        Runner.builder()
+            .environment(context.environment())
+            .root(context.workingDir().resolve(root != null ? root : Path.of("")))
+            .pluginsFolder(folder)
+            .jobs(jobs)
+            .parallel(parallel)
+            .failFast(failFast)
+            .console(context.out())
+            .warnings(context::warn);
+    if (workDir != null) {
+      builder.workDir(context.workingDir().resolve(workDir));
+    }
+    return builder.build();
+  }
+
+  /** The console's report of the run, and GitHub's annotations under GitHub Actions. */
+  private void listenOnTheConsole(Runner runner, Invocation context) {
+    boolean onGitHub = GitHubActions.enabled(context.environment());
+    runner.listen(
+        new ConsoleReporter(
+            context.out(),
+            runner.masker(),
+            ConsoleReporter.Style.detect(context.terminal(), context.environment()),
+            quiet
+                ? ConsoleReporter.Detail.QUIET
+                : output ? ConsoleReporter.Detail.OUTPUT : ConsoleReporter.Detail.NORMAL,
+            runner.runId(),
+            runner.runDir(),
+            // A status line redrawn in place only makes sense to a person at a terminal.
+            context.terminal() && !quiet && !onGitHub));
+    if (onGitHub) {
+      // Listening before validate(): its ::add-mask:: lines precede anything showing a secret.
+      runner.listen(
+          GitHubReporter.install(
+              context.out(), context.err(), runner.masker(), context.environment()));
+    }
   }
 }

@@ -1,24 +1,19 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.plan.PlanException;
 import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.run.DryRun;
-import dev.oxtask.core.run.Engine;
-import dev.oxtask.core.run.JobOutcome;
-import dev.oxtask.core.run.NoteDelivery;
-import dev.oxtask.core.run.OutputLimit;
-import dev.oxtask.core.run.PythonEnvs;
 import dev.oxtask.core.run.ReportWriter;
-import dev.oxtask.core.run.RunListener;
-import dev.oxtask.core.run.RunOptions;
 import dev.oxtask.core.run.RunResult;
+import dev.oxtask.core.run.WorkDirException;
+import dev.oxtask.core.runner.Runner;
 import dev.oxtask.core.text.SecretMasker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,111 +23,47 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One {@code ox_task run} of a loaded plan: runs the selected jobs (or describes them for {@code
- * --dry-run}), reports to the console, writes the report and turns the outcome into an exit code.
+ * Prints one {@code ox_task run} of a loaded, validated plan: runs it with its {@link Runner} (or
+ * shows the jobs for {@code --dry-run}), writes the report and turns the outcome into an exit code.
  */
 final class RunSession {
-
-  /**
-   * What the command line asked for.
-   *
-   * @param runId names the run's log folder (see {@link RunOptions#newRunId})
-   * @param killGrace SIGTERM to SIGKILL (the spec's 5 s; shorter only in tests)
-   */
-  record Settings(
-      String runId,
-      int parallel,
-      boolean failFast,
-      Path workDir,
-      Path root,
-      Optional<Path> report,
-      boolean dryRun,
-      boolean quiet,
-      Duration killGrace) {}
 
   private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
   private final PrintStream out;
   private final PrintStream err;
-  private final Map<String, String> environment;
-  private final ConsoleReporter.Style style;
-  private final SecretMasker masker = new SecretMasker();
-  // Set and read across threads: cancel() comes from the shutdown hook.
-  private volatile boolean cancelled;
-  private volatile Engine running;
 
-  RunSession(
-      PrintStream out,
-      PrintStream err,
-      Map<String, String> environment,
-      ConsoleReporter.Style style) {
+  RunSession(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
-    this.environment = environment;
-    this.style = style;
   }
 
-  /** The masker every printed or written text goes through; secrets are added as jobs start. */
-  SecretMasker masker() {
-    return masker;
-  }
-
-  /** Runs {@code jobs} of {@code plan} and returns the exit code of spec section 7. */
-  int run(
-      TaskPlan plan,
-      List<TaskJob> jobs,
-      Settings settings,
-      PythonEnvs pythonEnvs,
-      NoteDelivery notes,
-      List<RunListener> listeners)
-      throws InterruptedException {
-    RunOptions options =
-        new RunOptions(
-            settings.workDir(),
-            settings.root(),
-            settings.runId(),
-            environment,
-            settings.parallel(),
-            settings.failFast(),
-            settings.killGrace(),
-            OutputLimit.DEFAULT,
-            pythonEnvs,
-            notes);
-    if (settings.dryRun()) {
-      return dryRun(plan, jobs, options);
-    }
-    Engine engine = new Engine(options, masker);
-    running = engine;
-    if (cancelled) {
-      engine.cancel();
-    }
+  /**
+   * Runs the plan and returns the exit code of spec section 7; the report, when asked for, is
+   * written also when jobs fail.
+   */
+  int run(Runner runner, TaskPlan plan, Optional<Path> report) throws InterruptedException {
     try {
-      RunResult result = engine.run(plan, jobs, new Listeners(listeners));
-      boolean reportWritten = settings.report().map(file -> writeReport(result, file)).orElse(true);
+      RunResult result = runner.run(plan);
+      boolean reportWritten =
+          report.map(file -> writeReport(runner.masker(), result, file)).orElse(true);
       if (result.interrupted()) {
         return ExitCode.INTERRUPTED;
       }
       return result.allSucceeded() && reportWritten ? ExitCode.OK : ExitCode.FAILED;
+    } catch (PlanException e) {
+      PlanFiles.report(e.diagnostics(), err);
+      return ExitCode.USAGE;
+    } catch (WorkDirException e) {
+      err.println("ox_task: " + e.getMessage());
+      return ExitCode.USAGE;
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  /**
-   * Stops the run from another thread (a signal): running jobs end as cancelled, the rest are
-   * skipped; {@link #run} then returns {@link ExitCode#INTERRUPTED}. Before the run starts, it
-   * makes the run skip every job.
-   */
-  void cancel() {
-    cancelled = true;
-    Engine engine = running;
-    if (engine != null) {
-      engine.cancel();
-    }
-  }
-
-  private boolean writeReport(RunResult result, Path file) {
+  private boolean writeReport(SecretMasker masker, RunResult result, Path file) {
     try {
       new ReportWriter(masker).write(result, file);
       return true;
@@ -143,9 +74,20 @@ final class RunSession {
     }
   }
 
-  private int dryRun(TaskPlan plan, List<TaskJob> jobs, RunOptions options)
-      throws InterruptedException {
-    for (DryRun.Job job : new DryRun(options, masker).describe(plan, jobs)) {
+  /** Shows each job's folder, command (secrets masked), note and backtick variables; runs none. */
+  int dryRun(Runner runner, TaskPlan plan) throws InterruptedException {
+    List<DryRun.Job> jobs;
+    try {
+      jobs = runner.describe(plan);
+    } catch (PlanException e) {
+      PlanFiles.report(e.diagnostics(), err);
+      return ExitCode.USAGE;
+    } catch (WorkDirException e) {
+      err.println("ox_task: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    SecretMasker masker = runner.masker();
+    for (DryRun.Job job : jobs) {
       out.println(job.name());
       out.println("  cwd:     " + job.cwd());
       if (job.problem().isPresent()) {
@@ -202,43 +144,5 @@ final class RunSession {
     return words.stream()
         .map(w -> PLAIN_WORD.matcher(w).matches() ? w : "'" + w.replace("'", "'\\''") + "'")
         .collect(Collectors.joining(" "));
-  }
-
-  /** Hands each event to several listeners in turn. */
-  private record Listeners(List<RunListener> all) implements RunListener {
-    @Override
-    public void runStarted(List<TaskJob> jobs) {
-      all.forEach(l -> l.runStarted(jobs));
-    }
-
-    @Override
-    public void jobStarted(TaskJob job) {
-      all.forEach(l -> l.jobStarted(job));
-    }
-
-    @Override
-    public void jobEnded(TaskJob job) {
-      all.forEach(l -> l.jobEnded(job));
-    }
-
-    @Override
-    public void jobFinished(JobOutcome outcome) {
-      all.forEach(l -> l.jobFinished(outcome));
-    }
-
-    @Override
-    public void noteFailed(JobOutcome outcome) {
-      all.forEach(l -> l.noteFailed(outcome));
-    }
-
-    @Override
-    public void waitingForNote(TaskJob job) {
-      all.forEach(l -> l.waitingForNote(job));
-    }
-
-    @Override
-    public void runFinished(RunResult result) {
-      all.forEach(l -> l.runFinished(result));
-    }
   }
 }

@@ -2,9 +2,9 @@ package dev.oxtask.cli;
 
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.plugin.NoteRegistry;
 import dev.oxtask.core.plugin.PluginsFolder;
-import dev.oxtask.core.text.SecretMasker;
+import dev.oxtask.core.runner.Runner;
+import dev.oxtask.core.runner.Validation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
       parent.err.println(badFolder.get());
       return ExitCode.USAGE;
     }
-    Optional<TaskPlan> loaded = plans.loadOrReport(parent.err, this::check);
+    Optional<TaskPlan> loaded = plans.loadOrReport(parent.context, this::check);
     if (loaded.isEmpty()) {
       return ExitCode.USAGE;
     }
@@ -65,19 +65,25 @@ final class ValidateCommand implements Callable<Integer> {
    * plan is valid.
    */
   List<Diagnostic> check(TaskPlan plan) {
-    return checkNotes(plugins.folder(), plan, parent);
+    return checkNotes(plugins.folder(parent.context), plan, parent.context);
   }
 
-  /** The note checks of {@link #check}, for {@code run} too when its plan has other problems. */
-  static List<Diagnostic> checkNotes(PluginsFolder folder, TaskPlan plan, OxTaskCommand parent) {
-    try (NoteSetup notes =
-        NoteSetup.open(
-            NoteRegistry.load(folder),
-            new SecretMasker(),
-            Optional.empty(),
-            parent.out,
-            parent.err)) {
-      return notes.check(plan, plan.jobs().values(), parent.environment);
+  /**
+   * The note checks of {@link #check}, for {@code run} too when its plan has other problems: every
+   * plugin of {@code folder} is started, so each one that cannot start is named.
+   */
+  static List<Diagnostic> checkNotes(PluginsFolder folder, TaskPlan plan, Invocation context) {
+    try (Runner runner =
+        Runner.builder()
+            .environment(context.environment())
+            .pluginsFolder(folder)
+            .checkEveryPlugin(true)
+            .console(context.out())
+            .warnings(context::warn)
+            .build()) {
+      Validation checked = runner.validate(plan);
+      checked.warnings().forEach(context::warn);
+      return checked.errors();
     }
   }
 

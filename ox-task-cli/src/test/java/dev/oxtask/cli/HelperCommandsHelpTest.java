@@ -35,7 +35,8 @@ class HelperCommandsHelpTest {
 
   @org.junit.jupiter.api.Test
   void theRootHelpWrittenWithoutPicocliIsWhatPicocliWouldPrint() {
-    OxTaskCommand root = new OxTaskCommand(System.out, System.err, java.util.Map.of(), false);
+    OxTaskCommand root =
+        new OxTaskCommand(Invocation.of(System.out, System.err, java.util.Map.of(), false));
     String picocli = Main.commandLine(new String[] {"-h"}, root).getUsageMessage();
 
     assertThat(CliRun.of("--help").out()).isEqualTo(picocli).isEqualTo(CliRun.of("-h").out());

@@ -61,6 +61,23 @@ class RunCommandTest {
   }
 
   @Test
+  void aPlanWhoseNoteIsInvalidRunsNothingAndLeavesTheWorkDirUntouched() throws Exception {
+    Path plan =
+        plan(
+            "{\"notes\": {\"chat\": {\"class_name\": \"NoSuchNote\"}},"
+                + " \"jobs\": {\"a\": {\"command\": \"true\", \"note\": \"chat\"}}}");
+
+    int code = run("run", "--work-dir", dir.resolve("work").toString(), plan.toString());
+
+    assertThat(code).isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("notes.chat.class_name: unknown note class 'NoSuchNote'")
+        .doesNotContain("could not save");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(dir.resolve("work")).doesNotExist();
+  }
+
+  @Test
   void failingJobExitsOneAndTheReportIsStillWritten() throws Exception {
     Path plan =
         plan(

@@ -9,8 +9,7 @@ import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskNote;
 import dev.oxtask.core.plan.TaskPlan;
-import dev.oxtask.core.run.NoteDelivery;
-import dev.oxtask.core.run.PythonEnvs;
+import dev.oxtask.core.runner.Runner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,19 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RunSessionTest {
 
   private static final Path PLAN_FILE = Path.of("/plans/tasks.json");
-  private static final PythonEnvs NO_VENVS =
-      env -> {
-        throw new AssertionError("no venv expected");
-      };
-
   @TempDir Path work;
+  @TempDir Path plugins;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final Map<String, TaskEnv> envs = new LinkedHashMap<>();
   private final Map<String, TaskJob> jobs = new LinkedHashMap<>();
   private final Map<String, TaskNote> planNotes = new LinkedHashMap<>();
-  private NoteDelivery notes = NoteDelivery.NONE;
   private ConsoleReporter.Detail detail = ConsoleReporter.Detail.NORMAL;
   private boolean live;
 
@@ -73,26 +67,47 @@ class RunSessionTest {
   private int run(int parallel, boolean quiet, boolean dryRun, Optional<Path> report)
       throws InterruptedException {
     TaskPlan plan = new TaskPlan(List.of(PLAN_FILE), List.of(), envs, planNotes, jobs, Map.of());
-    RunSession session =
-        new RunSession(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of("PATH", System.getenv("PATH")),
-            ConsoleReporter.Style.PLAIN);
-    RunSession.Settings settings =
-        new RunSession.Settings(
-            "run-1", parallel, false, work, work, report, dryRun, quiet, Duration.ofMillis(500));
-    ConsoleReporter console =
+    PrintStream console = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream problems = new PrintStream(err, true, StandardCharsets.UTF_8);
+    Runner runner =
+        Runner.builder()
+            .runId("run-1")
+            .parallel(parallel)
+            .workDir(work)
+            .root(work)
+            .pluginsDir(plugins)
+            .environment(Map.of("PATH", System.getenv("PATH")))
+            .killGrace(Duration.ofMillis(500))
+            .console(console)
+            .warnings(w -> problems.println("warning: " + w))
+            .build();
+    runner.listen(
         new ConsoleReporter(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            session.masker(),
+            console,
+            runner.masker(),
             ConsoleReporter.Style.PLAIN,
             quiet ? ConsoleReporter.Detail.QUIET : detail,
             "run-1",
             work.resolve("runs/run-1"),
-            live);
-    return session.run(
-        plan, List.copyOf(jobs.values()), settings, NO_VENVS, notes, List.of(console));
+            live));
+    try (runner) {
+      RunSession session = new RunSession(console, problems);
+      return dryRun ? session.dryRun(runner, plan) : session.run(runner, plan, report);
+    }
+  }
+
+  /** A note of the sample plugin's class whose every delivery fails, naming its (secret) token. */
+  private void failingNote(String name) throws Exception {
+    TestPluginJar.write(plugins, "sample-note", "sample.jar", SampleNote.class);
+    planNotes.put(
+        name,
+        new TaskNote(
+            name,
+            "Sample",
+            List.of(),
+            List.of(),
+            Map.of("fail", true, "token", "s3cret-token"),
+            PLAN_FILE));
   }
 
   /** Console text with durations made stable and the work dir shown as WORK. */
@@ -214,9 +229,8 @@ class RunSessionTest {
 
   @Test
   void noteFailureIsShownReportedAndMakesTheExitCodeOne() throws Exception {
-    job("fine", "true");
-    notes =
-        (job, result, environment) -> Optional.of("note 'chat' (SlackWebhook) failed: HTTP 404");
+    failingNote("chat");
+    job("fine", Optional.empty(), Optional.of("chat"), 0, "true");
     Path report = work.resolve("report.json");
 
     int code = run(1, false, false, Optional.of(report));
@@ -226,11 +240,14 @@ class RunSessionTest {
         .isEqualTo(
             "ox_task: run run-1, 1 job; logs in WORK/runs/run-1/\n"
                 + "✓ fine  success   N.Ns\n"
-                + "  note failed: note 'chat' (SlackWebhook) failed: HTTP 404\n"
+                + "  note failed: note 'chat' (Sample) failed: plugin sample-note 2.0.1 (sample.jar) threw"
+                + " java.lang.IllegalStateException: sample failed for ***\n"
                 + "ox_task: 1 job in N.Ns: 1 success; 1 note failed\n");
     JsonNode job = new ObjectMapper().readTree(report.toFile()).get("jobs").get(0);
     assertThat(job.get("note_error").asText())
-        .isEqualTo("note 'chat' (SlackWebhook) failed: HTTP 404");
+        .isEqualTo(
+            "note 'chat' (Sample) failed: plugin sample-note 2.0.1 (sample.jar) threw"
+                + " java.lang.IllegalStateException: sample failed for ***");
   }
 
   @Test
@@ -298,16 +315,16 @@ class RunSessionTest {
 
   @Test
   void quietShowsAFailedNoteWithItsJobsLine() throws Exception {
+    failingNote("chat");
     job("fine", Optional.empty(), Optional.of("chat"), 0, "true");
-    notes =
-        (job, result, environment) -> Optional.of("note 'chat' (SlackWebhook) failed: HTTP 404");
 
     run(1, true, false, Optional.empty());
 
     assertThat(console())
         .isEqualTo(
             "✓ fine  success   N.Ns\n"
-                + "  note failed: note 'chat' (SlackWebhook) failed: HTTP 404\n");
+                + "  note failed: note 'chat' (Sample) failed: plugin sample-note 2.0.1 (sample.jar) threw"
+                + " java.lang.IllegalStateException: sample failed for ***\n");
   }
 
   @Test
@@ -366,17 +383,18 @@ class RunSessionTest {
         "chat",
         new TaskNote(
             "chat",
-            "SlackWebhook",
+            "Sample",
             List.of(),
             List.of(Condition.ONLY_IF_FAILED),
-            Map.of("webhook_url", "$URL"),
+            Map.of("token", "$TOKEN"),
             PLAN_FILE));
+    TestPluginJar.write(plugins, "sample-note", "sample.jar", SampleNote.class);
     job("release", Optional.of("build"), Optional.of("chat"), 0, "echo", "$VERSION");
 
     run(1, false, true, Optional.empty());
 
     assertThat(console())
-        .contains("  note:    chat (SlackWebhook, only_if_failed)\n")
+        .contains("  note:    chat (Sample, only_if_failed)\n")
         .contains("  VERSION: `git rev-parse --short HEAD` (evaluated at run time)\n");
   }
 

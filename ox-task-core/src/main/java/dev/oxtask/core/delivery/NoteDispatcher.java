@@ -65,7 +65,8 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
 
   private final NoteRegistry registry;
   private final SecretMasker masker;
-  private final Optional<StatusHistory> history;
+  // Set once before the first delivery (useHistory); read by the sender threads.
+  private volatile Optional<StatusHistory> history;
   private final PrintStream console;
   private final Duration sendTimeout;
   private final ExecutorService sender = Executors.newCachedThreadPool(new SenderThreads());
@@ -132,6 +133,15 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       }
     }
     return errors;
+  }
+
+  /**
+   * Uses the statuses of earlier runs for {@code only_if_status_changed} from now on, and saves
+   * this run's into them on {@link #close}; call it before the first delivery. Its problem (a state
+   * file that could not be read) is the caller's to report.
+   */
+  public void useHistory(StatusHistory earlier) {
+    history = Optional.of(earlier);
   }
 
   /** What the user should know that does not stop the run: plugin problems, unused notes. */

@@ -27,34 +27,36 @@ public record PluginsFolder(Path path, String origin) {
     requireNonNull(origin, "origin");
   }
 
-  /** Resolves the folder from this process's environment and system properties. */
-  public static PluginsFolder resolve(Optional<Path> option) {
-    return resolve(option, System.getenv(), Optional.ofNullable(System.getProperty(HOME_PROPERTY)));
-  }
-
   /**
    * Resolves the folder from an explicit {@code --plugins-dir}, the environment and the install
-   * home, in that order; blank values count as unset.
+   * home, in that order; blank values count as unset. Relative paths are read from the current
+   * directory.
    */
   public static PluginsFolder resolve(
       Optional<Path> option, Map<String, String> environment, Optional<String> home) {
+    return resolve(option, environment, home, Path.of(""));
+  }
+
+  /** Like {@link #resolve(Optional, Map, Optional)}, reading relative paths from {@code base}. */
+  public static PluginsFolder resolve(
+      Optional<Path> option, Map<String, String> environment, Optional<String> home, Path base) {
     if (option.isPresent()) {
-      return new PluginsFolder(absolute(option.get()), "--plugins-dir");
+      return new PluginsFolder(absolute(base, option.get()), "--plugins-dir");
     }
     String fromEnv = environment.get(ENV_VARIABLE);
     if (fromEnv != null && !fromEnv.isBlank()) {
-      return new PluginsFolder(absolute(Path.of(fromEnv)), "$" + ENV_VARIABLE);
+      return new PluginsFolder(absolute(base, Path.of(fromEnv)), "$" + ENV_VARIABLE);
     }
     if (home.isPresent() && !home.get().isBlank()) {
       return new PluginsFolder(
-          absolute(Path.of(home.get()).resolve("plugins")),
+          absolute(base, Path.of(home.get()).resolve("plugins")),
           "the install home (" + HOME_PROPERTY + ")");
     }
-    return new PluginsFolder(absolute(Path.of("plugins")), "the current directory");
+    return new PluginsFolder(absolute(base, Path.of("plugins")), "the current directory");
   }
 
-  private static Path absolute(Path path) {
-    return path.toAbsolutePath().normalize();
+  private static Path absolute(Path base, Path path) {
+    return base.resolve(path).toAbsolutePath().normalize();
   }
 
   @Override

@@ -40,4 +40,45 @@ public interface RunListener {
 
   /** Hears nothing. */
   RunListener NONE = new RunListener() {};
+
+  /** Hands each event to every one of {@code listeners}, in turn. */
+  static RunListener all(List<RunListener> listeners) {
+    List<RunListener> each = List.copyOf(listeners);
+    return new RunListener() {
+      @Override
+      public void runStarted(List<TaskJob> jobs) {
+        each.forEach(l -> l.runStarted(jobs));
+      }
+
+      @Override
+      public void jobStarted(TaskJob job) {
+        each.forEach(l -> l.jobStarted(job));
+      }
+
+      @Override
+      public void jobEnded(TaskJob job) {
+        each.forEach(l -> l.jobEnded(job));
+      }
+
+      @Override
+      public void jobFinished(JobOutcome outcome) {
+        each.forEach(l -> l.jobFinished(outcome));
+      }
+
+      @Override
+      public void noteFailed(JobOutcome outcome) {
+        each.forEach(l -> l.noteFailed(outcome));
+      }
+
+      @Override
+      public void waitingForNote(TaskJob job) {
+        each.forEach(l -> l.waitingForNote(job));
+      }
+
+      @Override
+      public void runFinished(RunResult result) {
+        each.forEach(l -> l.runFinished(result));
+      }
+    };
+  }
 }

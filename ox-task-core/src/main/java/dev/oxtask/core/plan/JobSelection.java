@@ -1,14 +1,14 @@
-package dev.oxtask.cli;
+package dev.oxtask.core.plan;
 
-import dev.oxtask.core.plan.TaskJob;
-import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.text.ClosestName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The jobs {@code --job} names, in plan order; every job when none is named. */
-final class JobSelection {
+/**
+ * The jobs a run is asked for by name ({@code --job}), in plan order; every job when none is named.
+ */
+public final class JobSelection {
 
   private JobSelection() {}
 
@@ -16,7 +16,7 @@ final class JobSelection {
    * The selected jobs, or why a name is wrong: {@code unknown job 'wether' — did you mean
    * 'weather'? (the plan's jobs: backup, weather)}.
    */
-  static Selected select(TaskPlan plan, List<String> names) {
+  public static Selected select(TaskPlan plan, List<String> names) {
     List<String> problems = new ArrayList<>();
     for (String name : names) {
       if (!plan.jobs().containsKey(name)) {
@@ -44,5 +44,5 @@ final class JobSelection {
    * @param jobs the selected jobs in plan order
    * @param problem what is wrong with the names given, if anything
    */
-  record Selected(List<TaskJob> jobs, Optional<String> problem) {}
+  public record Selected(List<TaskJob> jobs, Optional<String> problem) {}
 }
