@@ -30,6 +30,32 @@ class PackageGraphTest {
   }
 
   @Test
+  void theBundledPluginsImportNothingFromCoreButThePluginApi() throws IOException {
+    Pattern coreImport =
+        Pattern.compile("^import (?:static )?(dev\\.oxtask\\.core\\.[\\w.*]+);", Pattern.MULTILINE);
+    List<String> outside = new ArrayList<>();
+    List<Path> modules;
+    try (Stream<Path> siblings = Files.list(Path.of(".."))) {
+      modules =
+          siblings.filter(m -> m.getFileName().toString().startsWith("ox-task-notes-")).toList();
+    }
+    assertThat(modules).hasSizeGreaterThanOrEqualTo(4);
+    for (Path module : modules) {
+      try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+          Matcher m = coreImport.matcher(Files.readString(file));
+          while (m.find()) {
+            if (!m.group(1).startsWith("dev.oxtask.core.note.")) {
+              outside.add(file.getFileName() + ": " + m.group(1));
+            }
+          }
+        }
+      }
+    }
+    assertThat(outside).isEmpty();
+  }
+
+  @Test
   void thePackageGraphHasNoCycle() throws IOException {
     Map<String, Set<String>> graph = graph();
     List<String> done = new ArrayList<>();
