@@ -2,6 +2,7 @@ package dev.oxtask.core.pyenv;
 
 import dev.oxtask.core.note.DurationText;
 import dev.oxtask.core.plan.TaskEnv;
+import dev.oxtask.core.run.LockFile;
 import dev.oxtask.core.run.PythonEnvs.EnvSetupException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,8 +80,8 @@ final class EnvBuild {
   private Path underLock(Interpreter python, EnvFolder folder)
       throws EnvSetupException, IOException, InterruptedException, BuildCommand.DeadlineException {
     Files.createDirectories(envsDir);
-    Optional<EnvLock> lock =
-        EnvLock.acquire(
+    Optional<LockFile> lock =
+        LockFile.acquire(
             folder.lockFile(),
             deadline,
             () -> log.note("waiting for another ox_task process building " + folder.dir()));
@@ -95,7 +96,7 @@ final class EnvBuild {
               + folder.lockFile()
               + "); run again when it has finished");
     }
-    try (EnvLock held = lock.get()) {
+    try (LockFile held = lock.get()) {
       return reuseOrBuild(python, folder);
     }
   }

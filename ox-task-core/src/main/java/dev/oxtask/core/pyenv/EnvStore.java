@@ -1,5 +1,6 @@
 package dev.oxtask.core.pyenv;
 
+import dev.oxtask.core.run.LockFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,12 +81,12 @@ public final class EnvStore {
         continue;
       }
       // No waiting: a held lock means a build is under way right now.
-      Optional<EnvLock> lock = EnvLock.acquire(folder.lockFile(), Instant.now(), () -> {});
+      Optional<LockFile> lock = LockFile.acquire(folder.lockFile(), Instant.now(), () -> {});
       if (lock.isEmpty()) {
         result.add(new Pruned(before, false, "being built by another ox_task process"));
         continue;
       }
-      try (EnvLock held = lock.get()) {
+      try (LockFile held = lock.get()) {
         // Checked again under the lock: a build may have finished or used it meanwhile.
         Optional<String> stillStale = staleness(info(folder), unusedFor, now);
         if (stillStale.isPresent()) {

@@ -8,6 +8,8 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An exclusive lock held across the threads of this JVM and across processes, on a lock file of its
  * own (created 0600): for a read-modify-write of a file that several runs share, such as {@code
- * state.json}. Use with try-with-resources.
+ * state.json}, or the build of an env folder. Use with try-with-resources.
  */
 public final class LockFile implements AutoCloseable {
 
@@ -42,11 +44,28 @@ public final class LockFile implements AutoCloseable {
    */
   public static LockFile acquire(Path file, Duration patience)
       throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + patience.toNanos();
+    return acquire(file, Instant.now().plus(patience), () -> {})
+        .orElseThrow(() -> busy(file, patience));
+  }
+
+  /**
+   * Takes the lock on {@code file}, waiting until {@code deadline}; empty when another holder kept
+   * it that long (a deadline already past: one try). {@code onWait} is told once if the lock is not
+   * free at the first try.
+   *
+   * @throws IOException when the lock file cannot be opened, or {@code onWait} failed
+   */
+  public static Optional<LockFile> acquire(Path file, Instant deadline, WaitListener onWait)
+      throws IOException, InterruptedException {
     ReentrantLock jvmLock =
         IN_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new ReentrantLock());
-    if (!jvmLock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS)) {
-      throw busy(file, patience);
+    boolean waited = false;
+    if (!jvmLock.tryLock()) {
+      onWait.waiting();
+      waited = true;
+      if (!jvmLock.tryLock(remainingMillis(deadline), TimeUnit.MILLISECONDS)) {
+        return Optional.empty();
+      }
     }
     FileChannel channel = null;
     try {
@@ -54,14 +73,20 @@ public final class LockFile implements AutoCloseable {
           Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       channel = FileChannel.open(file, options, PrivateFile.ownerOnly());
       FileLock fileLock;
-      // Polled rather than FileChannel.lock(), so waiting for another process has an end.
+      // Polled rather than FileChannel.lock(), so waiting for another process obeys the deadline.
       while ((fileLock = channel.tryLock()) == null) {
-        if (System.nanoTime() > deadline) {
-          throw busy(file, patience);
+        if (!waited) {
+          onWait.waiting();
+          waited = true;
         }
-        Thread.sleep(POLL_MILLIS);
+        if (remainingMillis(deadline) <= 0) {
+          channel.close();
+          jvmLock.unlock();
+          return Optional.empty();
+        }
+        Thread.sleep(Math.min(POLL_MILLIS, remainingMillis(deadline)));
       }
-      return new LockFile(jvmLock, channel, fileLock);
+      return Optional.of(new LockFile(jvmLock, channel, fileLock));
     } catch (IOException | InterruptedException | RuntimeException e) {
       if (channel != null) {
         channel.close();
@@ -69,6 +94,15 @@ public final class LockFile implements AutoCloseable {
       jvmLock.unlock();
       throw e;
     }
+  }
+
+  /** Told once when another holder has the lock, before waiting for it. */
+  public interface WaitListener {
+    void waiting() throws IOException;
+  }
+
+  private static long remainingMillis(Instant deadline) {
+    return Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
   }
 
   private static IOException busy(Path file, Duration patience) {
