@@ -308,6 +308,10 @@ final class ConsoleReporter implements RunListener {
     };
   }
 
+  /**
+   * A job line's duration column: always one decimal ({@code 0.0s}, {@code 75.3s}) so the lines of
+   * a run align, unlike the {@code DurationText} of messages and notes.
+   */
   static String seconds(double seconds) {
     return String.format(Locale.ROOT, "%.1fs", seconds);
   }

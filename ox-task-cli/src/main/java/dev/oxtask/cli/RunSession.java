@@ -44,22 +44,37 @@ final class RunSession {
    */
   int run(Runner runner, TaskPlan plan, Optional<Path> report) throws InterruptedException {
     try {
-      RunResult result = runner.run(plan);
-      boolean reportWritten =
-          report.map(file -> writeReport(runner.masker(), result, file)).orElse(true);
-      if (result.interrupted()) {
-        return ExitCode.INTERRUPTED;
-      }
-      return result.allSucceeded() && reportWritten ? ExitCode.OK : ExitCode.FAILED;
+      return unlessRefused(
+          () -> {
+            RunResult result = runner.run(plan);
+            boolean reportWritten =
+                report.map(file -> writeReport(runner.masker(), result, file)).orElse(true);
+            if (result.interrupted()) {
+              return ExitCode.INTERRUPTED;
+            }
+            return result.allSucceeded() && reportWritten ? ExitCode.OK : ExitCode.FAILED;
+          });
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** A use of the runner that it may refuse before any job runs (invalid notes, work dir). */
+  private interface RunnerStep {
+    int exitCode() throws PlanException, WorkDirException, InterruptedException;
+  }
+
+  /** The step's exit code, or {@link ExitCode#USAGE} after saying why the runner refused. */
+  private int unlessRefused(RunnerStep step) throws InterruptedException {
+    try {
+      return step.exitCode();
     } catch (PlanException e) {
       PlanFiles.report(e.diagnostics(), err);
       return ExitCode.USAGE;
     } catch (WorkDirException e) {
       err.println("ox_task: " + e.getMessage());
       return ExitCode.USAGE;
-    } finally {
-      out.flush();
-      err.flush();
     }
   }
 
@@ -76,17 +91,10 @@ final class RunSession {
 
   /** Shows each job's folder, command (secrets masked), note and backtick variables; runs none. */
   int dryRun(Runner runner, TaskPlan plan) throws InterruptedException {
-    List<DryRun.Job> jobs;
-    try {
-      jobs = runner.describe(plan);
-    } catch (PlanException e) {
-      PlanFiles.report(e.diagnostics(), err);
-      return ExitCode.USAGE;
-    } catch (WorkDirException e) {
-      err.println("ox_task: " + e.getMessage());
-      return ExitCode.USAGE;
-    }
-    SecretMasker masker = runner.masker();
+    return unlessRefused(() -> show(runner.describe(plan), plan, runner.masker()));
+  }
+
+  private int show(List<DryRun.Job> jobs, TaskPlan plan, SecretMasker masker) {
     for (DryRun.Job job : jobs) {
       out.println(job.name());
       out.println("  cwd:     " + job.cwd());
