@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,7 +16,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Files only their owner may read (0600), written without following a link someone else planted:
@@ -25,6 +26,9 @@ public final class PrivateFile {
 
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  /** How many random names are tried for a new file before giving up (one nearly always does). */
+  private static final int NAME_ATTEMPTS = 100;
 
   private PrivateFile() {}
 
@@ -41,22 +45,41 @@ public final class PrivateFile {
    * untouched and nothing is left behind.
    */
   public static void replace(Path target, Content content) throws IOException {
-    Path temp =
-        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temp = null;
     boolean moved = false;
     try {
-      try (OutputStream out =
-          Channels.newOutputStream(
-              Files.newByteChannel(
-                  temp,
-                  Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                  ownerOnly()))) {
+      OutputStream created = null;
+      for (int attempt = 1; created == null; attempt++) {
+        // Not a UUID, whose SecureRandom takes tens of milliseconds to seed: the name only has to
+        // be new, which CREATE_NEW checks.
+        Path name =
+            target.resolveSibling(
+                "."
+                    + target.getFileName()
+                    + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + ".tmp");
+        try {
+          created =
+              Channels.newOutputStream(
+                  Files.newByteChannel(
+                      name,
+                      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                      ownerOnly()));
+          temp = name;
+        } catch (FileAlreadyExistsException e) {
+          if (attempt == NAME_ATTEMPTS) {
+            throw e;
+          }
+        }
+      }
+      try (OutputStream out = created) {
         content.writeTo(out);
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       moved = true;
     } finally {
-      if (!moved) {
+      if (!moved && temp != null) {
         Files.deleteIfExists(temp);
       }
     }
