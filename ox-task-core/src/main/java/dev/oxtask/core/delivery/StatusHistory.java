@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -181,7 +180,7 @@ public final class StatusHistory {
           if (field.equals("jobs")) {
             statusOf(json.getValueAsString("")).ifPresent(s -> statuses.put(job, s));
           } else if (field.equals("updated_at")) {
-            instantOf(json.getValueAsString("")).ifPresent(t -> updated.put(job, t));
+            InstantText.parse(json.getValueAsString("")).ifPresent(t -> updated.put(job, t));
           }
           json.skipChildren();
         }
@@ -215,13 +214,5 @@ public final class StatusHistory {
 
   private static Optional<JobStatus> statusOf(String key) {
     return Optional.ofNullable(BY_KEY.get(key));
-  }
-
-  private static Optional<Instant> instantOf(String text) {
-    try {
-      return Optional.of(Instant.parse(text));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 }
