@@ -4,9 +4,10 @@
 # ox_task, each against baselines measured in the same run (a bare JVM hello on the same java, a
 # shell loop of `setsid true`, optionally the original Python ox_task), so a busy machine moves
 # both sides of each ratio alike. The commands of one comparison alternate, run after run; each
-# figure is the median of the runs, with their min-max.
+# figure is the median of the runs, with their min-max; each ratio is of wall times, followed by
+# the same ratio of cpu times (user + sys), which other work on the machine distorts less.
 #
-# Usage: bench/run.sh [--runs N] [--original 'CMD'] [--launcher PATH]
+# Usage: bench/run.sh [--runs N] [--original 'CMD'] [--launcher PATH] [--before PATH]
 #   --runs N          runs of each timed command (default 7), after one untimed warm-up run
 #   --original CMD    the original ox_task, as a command line that takes `run --working-dir DIR
 #                     PLAN` after it, e.g. for a snapshot exported to /tmp/oxorig:
@@ -141,11 +142,20 @@ show() {
     "$([ -n "$gnu_time" ] && median "$2" 2 || echo n/a)"
 }
 
-# ratio LABEL A B TARGET: A's median over B's, and whether it meets TARGET (at most).
+# ratio LABEL A B TARGET: A's median wall time over B's and whether it meets TARGET (at most),
+# then the same ratio of their median cpu times, which a busy machine distorts less.
 ratio() {
-  awk -v l="$1" -v a="$2" -v b="$3" -v t="$4" 'BEGIN {
+  local cpu_a=0 cpu_b=0
+  if [ -n "$gnu_time" ]; then
+    cpu_a=$(median "$2" 2)
+    cpu_b=$(median "$3" 2)
+  fi
+  awk -v l="$1" -v a="$(median "$2")" -v b="$(median "$3")" -v ca="$cpu_a" -v cb="$cpu_b" \
+    -v t="$4" 'BEGIN {
     r = a / b
-    printf "  %-44s %6.2f   target <= %s  %s\n", l, r, t, (r <= t ? "met" : "MISSED")
+    printf "  %-44s %6.2f   target <= %s  %-6s", l, r, t, (r <= t ? "met" : "MISSED")
+    if (cb > 0) printf "  (cpu: %.2f)", ca / cb
+    printf "\n"
   }'
 }
 
@@ -157,7 +167,7 @@ peak_rss() {
   tail -1 "$scratch/rss" | awk '{ printf "%d", $1 / 1024 }'
 }
 
-# --- the launchers ---------------------------------------------------------------------------------
+# --- the launchers -------------------------------------------------------------------------------
 
 # Each command of ox_task is an array; with --before, its twin NAME_b runs the other launcher (and
 # its plugins), measured in the same rounds.
@@ -223,10 +233,10 @@ for s in "${suffixes[@]}"; do
   show "ox_task --version" "version$s"
   show "ox_task --help" "help$s"
   show "ox_task --no-such-option (usage error)" "usage_error$s"
-  ratio "1-job plan / hello" "$(median "one$s")" "$(median hello)" 3
-  ratio "--version / hello" "$(median "version$s")" "$(median hello)" 2
-  ratio "--help / hello" "$(median "help$s")" "$(median hello)" 2
-  ratio "usage error / hello" "$(median "usage_error$s")" "$(median hello)" 2
+  ratio "1-job plan / hello" "one$s" "hello" 3
+  ratio "--version / hello" "version$s" "hello" 2
+  ratio "--help / hello" "help$s" "hello" 2
+  ratio "usage error / hello" "usage_error$s" "hello" 2
 done
 
 # --- jobs -----------------------------------------------------------------------------------------
@@ -253,7 +263,7 @@ for s in "${suffixes[@]}"; do
   show "ox_task run: 50 jobs of true + FileNotifier" "fifty$s"
   show "ox_task run: 300 jobs of true" "three_hundred$s"
   if [ -n "$original" ]; then
-    ratio "50 jobs / original" "$(median "fifty$s")" "$(median original_50)" 0.8
+    ratio "50 jobs / original" "fifty$s" "original_50" 0.8
   else
     echo "  (50 jobs / original: pass --original CMD to measure it)"
   fi
@@ -264,6 +274,13 @@ for s in "${suffixes[@]}"; do
     printf "  %-44s %6.1f ms  target <= 2 ms  %s\n", "per job over the shell loop", j - c,
       (j - c <= 2 ? "met" : "MISSED")
   }'
+  if [ -n "$gnu_time" ]; then
+    awk -v a="$(median "three_hundred$s" 2)" -v b="$(median "one$s" 2)" \
+      -v c="$(median loop_300 2)" 'BEGIN {
+      printf "  %-44s %6.1f ms (shell loop: %.1f ms per command)\n",
+        "  the same in cpu time", (a - b) / 299, c / 300
+    }'
+  fi
 done
 
 # --- plan size ------------------------------------------------------------------------------------
@@ -277,7 +294,7 @@ for s in "${suffixes[@]}"; do
   heading "$s"
   show "ox_task validate: 1 job" "validate_1$s"
   show "ox_task validate: 1000 jobs" "validate_1000$s"
-  ratio "validate 1000 jobs / 1 job" "$(median "validate_1000$s")" "$(median "validate_1$s")" 1.5
+  ratio "validate 1000 jobs / 1 job" "validate_1000$s" "validate_1$s" 1.5
 done
 
 # --- memory and masking ---------------------------------------------------------------------------
@@ -306,7 +323,8 @@ echo "memory (one run each)"
 for s in "${suffixes[@]}"; do
   heading "$s"
   printf '  %-44s %6s MB  target < 120 MB\n' "peak RSS: 1000-job plan" "$(peak_rss "rss_1000$s")"
-  printf '  %-44s %6s MB  target < 150 MB\n' "peak RSS: a job printing 1 GB" "$(peak_rss "rss_loud$s")"
+  printf '  %-44s %6s MB  target < 150 MB\n' "peak RSS: a job printing 1 GB" \
+    "$(peak_rss "rss_loud$s")"
 done
 runs_before=$runs
 runs=3
@@ -319,5 +337,5 @@ for s in "${suffixes[@]}"; do
   heading "$s"
   show "0 secrets" "mask_0$s"
   show "20 secrets" "mask_20$s"
-  ratio "20 secrets / 0 secrets" "$(median "mask_20$s")" "$(median "mask_0$s")" 1.2
+  ratio "20 secrets / 0 secrets" "mask_20$s" "mask_0$s" 1.2
 done
