@@ -205,7 +205,7 @@ public final class StatusHistory {
       json.writeObjectFieldStart("updated_at");
       for (Map.Entry<String, Entry> e : entries.entrySet()) {
         // An entry of an older version counts from now, so it is kept for the whole retention.
-        json.writeStringField(e.getKey(), e.getValue().updatedAt().orElse(now).toString());
+        json.writeStringField(e.getKey(), InstantText.format(e.getValue().updatedAt().orElse(now)));
       }
       json.writeEndObject();
       json.writeEndObject();
