@@ -45,43 +45,52 @@ public final class PrivateFile {
    * untouched and nothing is left behind.
    */
   public static void replace(Path target, Content content) throws IOException {
-    Path temp = null;
+    Path temp = writeBeside(target, content);
     boolean moved = false;
     try {
-      OutputStream created = null;
-      for (int attempt = 1; created == null; attempt++) {
-        // Not a UUID, whose SecureRandom takes tens of milliseconds to seed: the name only has to
-        // be new, which CREATE_NEW checks.
-        Path name =
-            target.resolveSibling(
-                "."
-                    + target.getFileName()
-                    + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                    + ".tmp");
-        try {
-          created =
-              Channels.newOutputStream(
-                  Files.newByteChannel(
-                      name,
-                      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                      ownerOnly()));
-          temp = name;
-        } catch (FileAlreadyExistsException e) {
-          if (attempt == NAME_ATTEMPTS) {
-            throw e;
-          }
-        }
-      }
-      try (OutputStream out = created) {
-        content.writeTo(out);
-      }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       moved = true;
     } finally {
-      if (!moved && temp != null) {
+      if (!moved) {
         Files.deleteIfExists(temp);
       }
+    }
+  }
+
+  /**
+   * A new file with a random name beside {@code target}, created exclusively (0600) and holding
+   * {@code content}; nothing is left behind when writing fails.
+   */
+  private static Path writeBeside(Path target, Content content) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      // Not a UUID, whose SecureRandom takes tens of milliseconds to seed: the name only has to be
+      // new, which CREATE_NEW checks.
+      String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
+      Path temp = target.resolveSibling("." + target.getFileName() + "." + random + ".tmp");
+      OutputStream out;
+      try {
+        out =
+            Channels.newOutputStream(
+                Files.newByteChannel(
+                    temp,
+                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    ownerOnly()));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == NAME_ATTEMPTS) {
+          throw e;
+        }
+        continue; // taken, or a planted link: another name
+      }
+      boolean written = false;
+      try (out) {
+        content.writeTo(out);
+        written = true;
+      } finally {
+        if (!written) {
+          Files.deleteIfExists(temp);
+        }
+      }
+      return temp;
     }
   }
 
