@@ -4,9 +4,10 @@
 # ox_task, each against baselines measured in the same run (a bare JVM hello on the same java, a
 # shell loop of `setsid true`, optionally the original Python ox_task), so a busy machine moves
 # both sides of each ratio alike. The commands of one comparison alternate, run after run; each
-# figure is the median of the runs, with their min-max.
+# figure is the median of the runs, with their min-max; each ratio is of wall times, followed by
+# the same ratio of cpu times (user + sys), which other work on the machine distorts less.
 #
-# Usage: bench/run.sh [--runs N] [--original 'CMD'] [--launcher PATH]
+# Usage: bench/run.sh [--runs N] [--original 'CMD'] [--launcher PATH] [--before PATH]
 #   --runs N          runs of each timed command (default 7), after one untimed warm-up run
 #   --original CMD    the original ox_task, as a command line that takes `run --working-dir DIR
 #                     PLAN` after it, e.g. for a snapshot exported to /tmp/oxorig:
@@ -14,6 +15,9 @@
 #                     import main; main()'"
 #   --launcher PATH   the ox_task to measure (default: distribution/target/ox-task/bin/ox_task of
 #                     this checkout; build it first with ./mvnw -B -q package -DskipTests)
+#   --before PATH     another ox_task (e.g. a build of the main branch) measured in the same rounds
+#                     as --launcher, alternating with it, so the two sets of figures and ratios are
+#                     comparable: a file system or a machine that slows down meanwhile slows both
 #
 # Peak memory comes from GNU time (/usr/bin/time -v); without it the memory lines say so. Nothing
 # is installed. The launcher's class-data archive lives in a scratch XDG_CACHE_HOME, made by the
@@ -23,20 +27,24 @@ set -euo pipefail
 repo=$(cd -P -- "$(dirname -- "$0")/.." && pwd -P)
 runs=7
 original=
+before=
 launcher=$repo/distribution/target/ox-task/bin/ox_task
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --original) original=$2; shift 2 ;;
     --launcher) launcher=$2; shift 2 ;;
+    --before) before=$2; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see bench/run.sh --help)" >&2; exit 2 ;;
   esac
 done
-if [ ! -x "$launcher" ]; then
-  echo "run.sh: no launcher at $launcher: run ./mvnw -B -q package -DskipTests first" >&2
-  exit 1
-fi
+for program in "$launcher" ${before:+"$before"}; do
+  if [ ! -x "$program" ]; then
+    echo "run.sh: no launcher at $program: run ./mvnw -B -q package -DskipTests first" >&2
+    exit 1
+  fi
+done
 plugins=$(cd -P -- "$(dirname -- "$launcher")/.." && pwd -P)/plugins
 if [ -n "${JAVA_HOME-}" ]; then java_cmd=$JAVA_HOME/bin/java; else java_cmd=$(command -v java); fi
 gnu_time=/usr/bin/time
@@ -83,7 +91,6 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 hello=("$java_cmd" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData
   -cp "$scratch/hello" Hello)
 
-ox=("$launcher")
 work=$scratch/work
 
 # --- measuring ------------------------------------------------------------------------------------
@@ -135,11 +142,20 @@ show() {
     "$([ -n "$gnu_time" ] && median "$2" 2 || echo n/a)"
 }
 
-# ratio LABEL A B TARGET: A's median over B's, and whether it meets TARGET (at most).
+# ratio LABEL A B TARGET: A's median wall time over B's and whether it meets TARGET (at most),
+# then the same ratio of their median cpu times, which a busy machine distorts less.
 ratio() {
-  awk -v l="$1" -v a="$2" -v b="$3" -v t="$4" 'BEGIN {
+  local cpu_a=0 cpu_b=0
+  if [ -n "$gnu_time" ]; then
+    cpu_a=$(median "$2" 2)
+    cpu_b=$(median "$3" 2)
+  fi
+  awk -v l="$1" -v a="$(median "$2")" -v b="$(median "$3")" -v ca="$cpu_a" -v cb="$cpu_b" \
+    -v t="$4" 'BEGIN {
     r = a / b
-    printf "  %-44s %6.2f   target <= %s  %s\n", l, r, t, (r <= t ? "met" : "MISSED")
+    printf "  %-44s %6.2f   target <= %s  %-6s", l, r, t, (r <= t ? "met" : "MISSED")
+    if (cb > 0) printf "  (cpu: %.2f)", ca / cb
+    printf "\n"
   }'
 }
 
@@ -151,36 +167,85 @@ peak_rss() {
   tail -1 "$scratch/rss" | awk '{ printf "%d", $1 / 1024 }'
 }
 
+# --- the launchers -------------------------------------------------------------------------------
+
+# Each command of ox_task is an array; with --before, its twin NAME_b runs the other launcher (and
+# its plugins), measured in the same rounds.
+suffixes=("")
+if [ -n "$before" ]; then
+  suffixes+=(_b)
+  plugins_b=$(cd -P -- "$(dirname -- "$before")/.." && pwd -P)/plugins
+fi
+
+# ox_command NAME ARG...: defines the array NAME (this launcher, then ARG...) and its twin.
+ox_command() {
+  local name=$1
+  shift
+  declare -ga "$name"
+  local -n this=$name
+  this=("$launcher" "$@")
+  if [ -n "$before" ]; then
+    declare -ga "${name}_b"
+    local -n twin=${name}_b
+    twin=("$before")
+    local arg
+    for arg in "$@"; do
+      if [ "$arg" = "$plugins" ]; then twin+=("$plugins_b"); else twin+=("$arg"); fi
+    done
+  fi
+}
+
+# twins NAME...: the names and, with --before, their twins.
+twins() {
+  local name
+  for name in "$@"; do
+    printf '%s\n' "$name"
+    [ -z "$before" ] || printf '%s\n' "${name}_b"
+  done
+}
+
+# heading SUFFIX: names the launcher whose figures follow, when there are two.
+heading() {
+  [ -n "$before" ] || return 0
+  if [ -z "$1" ]; then echo "  -- $launcher"; else echo "  -- before: $before"; fi
+}
+
 echo "bench/run.sh: $runs runs each (median, min-max, cpu = user + sys); $(nproc) cores;" \
   "$("$java_cmd" -version 2>&1 | head -1)"
 echo "launcher: $launcher"
+[ -z "$before" ] || echo "before:   $before (measured in the same rounds)"
 [ -n "$gnu_time" ] || echo "note: /usr/bin/time (GNU time, Debian package 'time') is missing:" \
   "no cpu times and no peak memory"
 
 # --- start-up -------------------------------------------------------------------------------------
-one=("${ox[@]}" run --work-dir "$work" "$scratch/one.json")
-version=("${ox[@]}" --version)
-help=("${ox[@]}" --help)
-usage_error=("${ox[@]}" --no-such-option)
-measure hello one version help usage_error
+ox_command one run --work-dir "$work" "$scratch/one.json"
+ox_command version --version
+ox_command help --help
+ox_command usage_error --no-such-option
+mapfile -t names < <(twins one version help usage_error)
+measure hello "${names[@]}"
 echo
 echo "start-up"
 show "bare JVM hello (launcher's JVM options)" hello
-show "ox_task run: 1-job plan" one
-show "ox_task --version" version
-show "ox_task --help" help
-show "ox_task --no-such-option (usage error)" usage_error
-ratio "1-job plan / hello" "$(median one)" "$(median hello)" 3
-ratio "--version / hello" "$(median version)" "$(median hello)" 2
-ratio "--help / hello" "$(median help)" "$(median hello)" 2
-ratio "usage error / hello" "$(median usage_error)" "$(median hello)" 2
+for s in "${suffixes[@]}"; do
+  heading "$s"
+  show "ox_task run: 1-job plan" "one$s"
+  show "ox_task --version" "version$s"
+  show "ox_task --help" "help$s"
+  show "ox_task --no-such-option (usage error)" "usage_error$s"
+  ratio "1-job plan / hello" "one$s" "hello" 3
+  ratio "--version / hello" "version$s" "hello" 2
+  ratio "--help / hello" "help$s" "hello" 2
+  ratio "usage error / hello" "usage_error$s" "hello" 2
+done
 
 # --- jobs -----------------------------------------------------------------------------------------
-fifty=("${ox[@]}" run --work-dir "$work" --plugins-dir "$plugins" "$scratch/fifty.json")
-three_hundred=("${ox[@]}" run --work-dir "$work" "$scratch/three-hundred.json")
+ox_command fifty run --work-dir "$work" --plugins-dir "$plugins" "$scratch/fifty.json"
+ox_command three_hundred run --work-dir "$work" "$scratch/three-hundred.json"
 loop_50=(sh -c 'i=0; while [ $i -lt 50 ]; do setsid true; i=$((i + 1)); done')
 loop_300=(sh -c 'i=0; while [ $i -lt 300 ]; do setsid true; i=$((i + 1)); done')
-names=(fifty loop_50 three_hundred loop_300)
+mapfile -t names < <(twins fifty three_hundred)
+names+=(loop_50 loop_300)
 if [ -n "$original" ]; then
   # shellcheck disable=SC2206 # the user's command line, split as a shell would
   eval "original_50=($original run --working-dir \"\$scratch/original\" \"\$scratch/fifty.json\")"
@@ -189,33 +254,48 @@ fi
 measure "${names[@]}"
 echo
 echo "jobs"
-show "ox_task run: 50 jobs of true + FileNotifier" fifty
 [ -z "$original" ] || show "original ox_task: the same 50 jobs" original_50
 show "shell loop: 50 x setsid true" loop_50
-show "ox_task run: 300 jobs of true" three_hundred
 show "shell loop: 300 x setsid true" loop_300
-if [ -n "$original" ]; then
-  ratio "50 jobs / original" "$(median fifty)" "$(median original_50)" 0.8
-else
-  echo "  (50 jobs / original: pass --original CMD to measure it)"
-fi
-per_job=$(awk -v a="$(median three_hundred)" -v b="$(median one)" 'BEGIN { print (a - b) / 299 }')
 per_command=$(awk -v a="$(median loop_300)" 'BEGIN { print a / 300 }')
-awk -v j="$per_job" -v c="$per_command" 'BEGIN {
-  printf "  %-44s %6.1f ms (shell loop: %.1f ms per command)\n", "per job beyond the first", j, c
-  printf "  %-44s %6.1f ms  target <= 2 ms  %s\n", "per job over the shell loop", j - c,
-    (j - c <= 2 ? "met" : "MISSED")
-}'
+for s in "${suffixes[@]}"; do
+  heading "$s"
+  show "ox_task run: 50 jobs of true + FileNotifier" "fifty$s"
+  show "ox_task run: 300 jobs of true" "three_hundred$s"
+  if [ -n "$original" ]; then
+    ratio "50 jobs / original" "fifty$s" "original_50" 0.8
+  else
+    echo "  (50 jobs / original: pass --original CMD to measure it)"
+  fi
+  per_job=$(awk -v a="$(median "three_hundred$s")" -v b="$(median "one$s")" \
+    'BEGIN { print (a - b) / 299 }')
+  awk -v j="$per_job" -v c="$per_command" 'BEGIN {
+    printf "  %-44s %6.1f ms (shell loop: %.1f ms per command)\n", "per job beyond the first", j, c
+    printf "  %-44s %6.1f ms  target <= 2 ms  %s\n", "per job over the shell loop", j - c,
+      (j - c <= 2 ? "met" : "MISSED")
+  }'
+  if [ -n "$gnu_time" ]; then
+    awk -v a="$(median "three_hundred$s" 2)" -v b="$(median "one$s" 2)" \
+      -v c="$(median loop_300 2)" 'BEGIN {
+      printf "  %-44s %6.1f ms (shell loop: %.1f ms per command)\n",
+        "  the same in cpu time", (a - b) / 299, c / 300
+    }'
+  fi
+done
 
 # --- plan size ------------------------------------------------------------------------------------
-validate_1=("${ox[@]}" validate "$scratch/one.json")
-validate_1000=("${ox[@]}" validate "$scratch/thousand.json")
-measure validate_1 validate_1000
+ox_command validate_1 validate "$scratch/one.json"
+ox_command validate_1000 validate "$scratch/thousand.json"
+mapfile -t names < <(twins validate_1 validate_1000)
+measure "${names[@]}"
 echo
 echo "plan size"
-show "ox_task validate: 1 job" validate_1
-show "ox_task validate: 1000 jobs" validate_1000
-ratio "validate 1000 jobs / 1 job" "$(median validate_1000)" "$(median validate_1)" 1.5
+for s in "${suffixes[@]}"; do
+  heading "$s"
+  show "ox_task validate: 1 job" "validate_1$s"
+  show "ox_task validate: 1000 jobs" "validate_1000$s"
+  ratio "validate 1000 jobs / 1 job" "validate_1000$s" "validate_1$s" 1.5
+done
 
 # --- memory and masking ---------------------------------------------------------------------------
 cat >"$scratch/loud.json" <<'JSON'
@@ -234,20 +314,28 @@ for count in 0 20; do
   "shell": true, "timeout": 900}}}
 JSON
 done
-rss_1000=("${ox[@]}" run --work-dir "$work" "$scratch/thousand.json")
-rss_loud=("${ox[@]}" run --work-dir "$work" "$scratch/loud.json")
-mask_0=("${ox[@]}" run --work-dir "$work" "$scratch/mask-0.json")
-mask_20=("${ox[@]}" run --work-dir "$work" "$scratch/mask-20.json")
+ox_command rss_1000 run --work-dir "$work" "$scratch/thousand.json"
+ox_command rss_loud run --work-dir "$work" "$scratch/loud.json"
+ox_command mask_0 run --work-dir "$work" "$scratch/mask-0.json"
+ox_command mask_20 run --work-dir "$work" "$scratch/mask-20.json"
 echo
 echo "memory (one run each)"
-printf '  %-44s %6s MB  target < 120 MB\n' "peak RSS: 1000-job plan" "$(peak_rss rss_1000)"
-printf '  %-44s %6s MB  target < 150 MB\n' "peak RSS: a job printing 1 GB" "$(peak_rss rss_loud)"
+for s in "${suffixes[@]}"; do
+  heading "$s"
+  printf '  %-44s %6s MB  target < 120 MB\n' "peak RSS: 1000-job plan" "$(peak_rss "rss_1000$s")"
+  printf '  %-44s %6s MB  target < 150 MB\n' "peak RSS: a job printing 1 GB" \
+    "$(peak_rss "rss_loud$s")"
+done
 runs_before=$runs
 runs=3
-measure mask_0 mask_20
+mapfile -t names < <(twins mask_0 mask_20)
+measure "${names[@]}"
 runs=$runs_before
 echo
 echo "masking: a job printing 100 MB (3 runs each)"
-show "0 secrets" mask_0
-show "20 secrets" mask_20
-ratio "20 secrets / 0 secrets" "$(median mask_20)" "$(median mask_0)" 1.2
+for s in "${suffixes[@]}"; do
+  heading "$s"
+  show "0 secrets" "mask_0$s"
+  show "20 secrets" "mask_20$s"
+  ratio "20 secrets / 0 secrets" "mask_20$s" "mask_0$s" 1.2
+done

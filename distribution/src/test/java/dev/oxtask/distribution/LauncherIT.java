@@ -94,6 +94,31 @@ class LauncherIT {
   }
 
   @Test
+  void jobsStartThroughVforkOnLinuxBeforeJava25UnlessTheUserChoseHowProcessesStart()
+      throws Exception {
+    Path record = temp.resolve("record.txt");
+    Path javaHome = FakeJava.recording(temp.resolve("recording jdk"), record);
+    String vfork = "arg=-Djdk.lang.Process.launchMechanism=VFORK";
+
+    Launch.of(installation.launcher(), "--version")
+        .env("JAVA_HOME", javaHome.toString())
+        .run(scratch);
+    List<String> chosenByTheLauncher = Files.readAllLines(record);
+    Launch.of(installation.launcher(), "--version")
+        .env("JAVA_HOME", javaHome.toString())
+        .env("OX_TASK_OPTS", "-Djdk.lang.Process.launchMechanism=FORK")
+        .run(scratch);
+    List<String> chosenByTheUser = Files.readAllLines(record);
+
+    boolean vforkExists =
+        System.getProperty("os.name").equals("Linux") && Runtime.version().feature() <= 24;
+    assertThat(chosenByTheLauncher.contains(vfork)).isEqualTo(vforkExists);
+    assertThat(chosenByTheUser)
+        .doesNotContain(vfork)
+        .contains("arg=-Djdk.lang.Process.launchMechanism=FORK");
+  }
+
+  @Test
   void editedLogbackXmlIsReadAndTheShippedOneKeepsStderrQuiet() throws Exception {
     Outcome quiet = Launch.of(installation.launcher(), "plugins").run(scratch);
     Path conf = installation.home().resolve("conf/logback.xml");

@@ -14,12 +14,27 @@ final class FileNames {
    * {@code deploy prod} and {@code deploy_prod} never share a file.
    */
   static String safe(String name) {
-    String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    if (safe.isEmpty() || safe.chars().allMatch(c -> c == '.')) {
-      safe = "_" + safe;
+    // A loop, not replaceAll: this runs several times per job, and a regex is compiled each time.
+    StringBuilder safe = new StringBuilder(name.length() + 1);
+    boolean allDots = true;
+    for (int i = 0; i < name.length(); ) {
+      int c = name.codePointAt(i);
+      i += Character.charCount(c);
+      boolean kept =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      safe.append(kept ? (char) c : '_');
+      allDots &= c == '.';
     }
-    if (safe.equals(name)) {
-      return safe;
+    if (allDots) {
+      safe.insert(0, '_');
+    }
+    if (safe.toString().equals(name)) {
+      return name;
     }
     CRC32 crc = new CRC32();
     crc.update(name.getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,7 +16,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Files only their owner may read (0600), written without following a link someone else planted:
@@ -25,6 +26,9 @@ public final class PrivateFile {
 
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+  /** How many random names are tried for a new file before giving up (one nearly always does). */
+  private static final int NAME_ATTEMPTS = 100;
 
   private PrivateFile() {}
 
@@ -41,24 +45,52 @@ public final class PrivateFile {
    * untouched and nothing is left behind.
    */
   public static void replace(Path target, Content content) throws IOException {
-    Path temp =
-        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    Path temp = writeBeside(target, content);
     boolean moved = false;
     try {
-      try (OutputStream out =
-          Channels.newOutputStream(
-              Files.newByteChannel(
-                  temp,
-                  Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                  ownerOnly()))) {
-        content.writeTo(out);
-      }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       moved = true;
     } finally {
       if (!moved) {
         Files.deleteIfExists(temp);
       }
+    }
+  }
+
+  /**
+   * A new file with a random name beside {@code target}, created exclusively (0600) and holding
+   * {@code content}; nothing is left behind when writing fails.
+   */
+  private static Path writeBeside(Path target, Content content) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      // Not a UUID, whose SecureRandom takes tens of milliseconds to seed: the name only has to be
+      // new, which CREATE_NEW checks.
+      String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
+      Path temp = target.resolveSibling("." + target.getFileName() + "." + random + ".tmp");
+      OutputStream out;
+      try {
+        out =
+            Channels.newOutputStream(
+                Files.newByteChannel(
+                    temp,
+                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    ownerOnly()));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == NAME_ATTEMPTS) {
+          throw e;
+        }
+        continue; // taken, or a planted link: another name
+      }
+      boolean written = false;
+      try (out) {
+        content.writeTo(out);
+        written = true;
+      } finally {
+        if (!written) {
+          Files.deleteIfExists(temp);
+        }
+      }
+      return temp;
     }
   }
 

@@ -1,12 +1,14 @@
 package dev.oxtask.notes.file;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -84,13 +86,19 @@ final class LockedFile {
       Files.write(target, content, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       return;
     }
-    Path temp = createTempBeside(target);
+    if (!target.equals(path.toAbsolutePath())) {
+      createParents(target); // a link may lead to a folder still to be made
+    }
+    Path temp = createBeside(target, content);
+    boolean moved = false;
     try {
-      Files.write(temp, content);
       keepMode(target, temp);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      moved = true;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
     }
   }
 
@@ -115,30 +123,49 @@ final class LockedFile {
   }
 
   /**
-   * A new empty file in {@code target}'s folder. Unlike {@link Files#createTempFile}, which makes
-   * it 0600, it gets the mode the umask gives new files, which a new {@code target} keeps.
+   * A new file in {@code target}'s folder holding {@code content}. Unlike {@link
+   * Files#createTempFile}, which makes it 0600, it gets the mode the umask gives new files, which a
+   * new {@code target} keeps.
    */
-  private static Path createTempBeside(Path target) throws IOException {
-    createParents(target);
+  private static Path createBeside(Path target, byte[] content) throws IOException {
     String prefix = "." + target.getFileName() + ".";
     for (int attempt = 0; ; attempt++) {
       Path temp =
           target.resolveSibling(
               prefix + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".partial");
+      OutputStream out;
       try {
-        return Files.createFile(temp);
+        out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       } catch (FileAlreadyExistsException e) {
         if (attempt == 100) {
           throw e;
         }
+        continue;
       }
+      try (out) {
+        out.write(content);
+      } catch (IOException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      return temp;
     }
   }
 
+  /**
+   * Gives {@code temp} the mode of {@code target} when that exists (read from the file itself: a
+   * file system's store, which would say whether it has modes at all, is found by reading the mount
+   * table).
+   */
   private static void keepMode(Path target, Path temp) throws IOException {
-    if (Files.exists(target)
-        && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-      Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+    PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+    if (view == null) {
+      return;
+    }
+    try {
+      Files.setPosixFilePermissions(temp, view.readAttributes().permissions());
+    } catch (NoSuchFileException e) {
+      // A new target: it keeps the mode the umask gave.
     }
   }
 
