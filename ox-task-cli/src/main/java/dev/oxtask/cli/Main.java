@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -65,23 +66,35 @@ public final class Main {
     }
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
-    CommandLine cli = commandLine(args, new OxTaskCommand(out, err, environment, terminal));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, ignored) -> usageError(e, err));
+    OxTaskCommand root = new OxTaskCommand(out, err, environment, terminal);
+    OptionalInt fast = FastCommandLine.execute(args, root, debug);
+    return fast.isPresent() ? fast.getAsInt() : withPicocli(args, root, debug);
+  }
+
+  /**
+   * Parses and runs {@code args} with picocli: every command line {@link FastCommandLine} leaves.
+   */
+  static int withPicocli(String[] args, OxTaskCommand root, boolean debug) {
+    CommandLine cli = commandLine(args, root);
+    cli.setOut(new PrintWriter(root.out, true));
+    cli.setErr(new PrintWriter(root.err, true));
+    cli.setParameterExceptionHandler((e, ignored) -> usageError(e, root.err));
     cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (debug) {
-            e.printStackTrace(err);
-          } else {
-            err.println(
-                "ox_task: internal error: "
-                    + e
-                    + "\n(this is a bug in ox_task; run again with --debug to see the stack trace)");
-          }
-          return ExitCode.FAILED;
-        });
+        (e, commandLine, parseResult) -> internalError(e, root.err, debug));
     return cli.execute(args);
+  }
+
+  /** A command's unexpected exception: a bug of ox_task's, its stack trace only with --debug. */
+  static int internalError(Exception e, PrintStream err, boolean debug) {
+    if (debug) {
+      e.printStackTrace(err);
+    } else {
+      err.println(
+          "ox_task: internal error: "
+              + e
+              + "\n(this is a bug in ox_task; run again with --debug to see the stack trace)");
+    }
+    return ExitCode.FAILED;
   }
 
   /**
@@ -129,9 +142,7 @@ public final class Main {
       if (command) {
         message = "unknown command '" + words.get(0) + "'";
       }
-      if (!unmatched.getSuggestions().isEmpty()) {
-        message += " — did you mean '" + unmatched.getSuggestions().get(0) + "'?";
-      }
+      message = withSuggestion(message, unmatched.getSuggestions());
     }
     Matcher helpTopic = UNKNOWN_HELP_TOPIC.matcher(message);
     if (helpTopic.matches()) {
@@ -143,9 +154,21 @@ public final class Main {
               + "'"
               + ClosestName.suggestion(name, e.getCommandLine().getSubcommands().keySet());
     }
-    String help = e.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+    printUsageError(message, e.getCommandLine().getCommandSpec().qualifiedName(), err);
+    return ExitCode.USAGE;
+  }
+
+  /** {@code message} and the first of {@code suggestions}, when there is one. */
+  static String withSuggestion(String message, List<String> suggestions) {
+    return suggestions.isEmpty()
+        ? message
+        : message + " — did you mean '" + suggestions.get(0) + "'?";
+  }
+
+  /** Prints a usage error of the command {@code command} (e.g. {@code ox_task run}). */
+  static void printUsageError(String message, String command, PrintStream err) {
+    String help = command + " --help";
     err.println(
         "ox_task: " + message + (message.contains("--help") ? "" : " (see '" + help + "')"));
-    return ExitCode.USAGE;
   }
 }

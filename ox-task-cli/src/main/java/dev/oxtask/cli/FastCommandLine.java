@@ -1,0 +1,379 @@
+package dev.oxtask.cli;
+
+import dev.oxtask.cli.CommandDeclaration.Member;
+import dev.oxtask.cli.CommandDeclaration.OptionField;
+import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+/**
+ * The common command lines of {@code run}, {@code validate} and {@code list}, and unknown options,
+ * handled without picocli: its classes are compiled for Java 5, which the class-data archive cannot
+ * hold, so building its command tree was most of a short command's start-up. The options come from
+ * the same annotations picocli reads ({@link CommandDeclaration}). A line this class cannot treat
+ * exactly as picocli would (help or version options, a repeated option, a value that looks like an
+ * option, a conversion error, a missing plan, an {@code @file}, ...) is left to picocli, which
+ * prints what it always printed.
+ */
+final class FastCommandLine {
+
+  /** The commands parsed here; the others are rarer and picocli's. */
+  static final List<Class<?>> COMMANDS =
+      List.of(RunCommand.class, ValidateCommand.class, ListCommand.class);
+
+  /**
+   * An option name picocli's parser takes for an unknown option, whatever the command declares: it
+   * resembles the declared names and cannot be a number, a cluster of short options or a value.
+   */
+  private static final Pattern UNKNOWN_OPTION = Pattern.compile("--[a-z][a-z0-9-]*");
+
+  /**
+   * A command line parsed: the command with its fields set, or the unknown options it names when
+   * everything else in it is right.
+   */
+  record Parsed(Object command, List<String> unknown) {}
+
+  private FastCommandLine() {}
+
+  /**
+   * Runs {@code args} as picocli would, or returns empty when picocli must: then nothing was
+   * printed and nothing ran.
+   */
+  static OptionalInt execute(String[] args, OxTaskCommand root, boolean debug) {
+    if (args.length == 0 || picocliConfigured()) {
+      return OptionalInt.empty();
+    }
+    if (args[0].startsWith("-")) {
+      return unknownRootOptions(args, root.err);
+    }
+    Optional<Class<?>> type = command(args[0]);
+    if (type.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    CommandDeclaration declaration = CommandDeclaration.of(type.get());
+    Optional<Parsed> parsed = parse(declaration, List.of(args).subList(1, args.length), root, true);
+    if (parsed.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    List<String> unknown = parsed.get().unknown();
+    if (!unknown.isEmpty()) {
+      Main.printUsageError(
+          unknownOptions(unknown, declaration.visibleNames()),
+          "ox_task " + declaration.name(),
+          root.err);
+      return OptionalInt.of(ExitCode.USAGE);
+    }
+    return OptionalInt.of(call((Callable<?>) parsed.get().command(), root.err, debug));
+  }
+
+  /**
+   * The command {@code args} sets up, as picocli would set it up, or empty when picocli must parse
+   * them (or rejects them). For tests: {@link #execute} also handles unknown options.
+   */
+  static Optional<Object> parse(Class<?> type, List<String> args, OxTaskCommand root) {
+    return parse(CommandDeclaration.of(type), args, root, false)
+        .filter(parsed -> parsed.unknown().isEmpty())
+        .map(Parsed::command);
+  }
+
+  private static Optional<Parsed> parse(
+      CommandDeclaration declaration, List<String> args, OxTaskCommand root, boolean unknownOk) {
+    if (!declaration.parsable()) {
+      return Optional.empty();
+    }
+    return new Parser(declaration, unknownOk).parse(args, root);
+  }
+
+  private static Optional<Class<?>> command(String name) {
+    for (Class<?> type : COMMANDS) {
+      if (CommandDeclaration.of(type).name().equals(name)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A {@code picocli.*} system property changes how picocli parses or prints: picocli's line. */
+  private static boolean picocliConfigured() {
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("picocli.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code ox_task --no-such-option}: a line of nothing but unknown long options is an error of the
+   * root command, which declares no option of its own.
+   */
+  private static OptionalInt unknownRootOptions(String[] args, PrintStream err) {
+    CommandDeclaration root = CommandDeclaration.of(OxTaskCommand.class);
+    if (!root.declaresNothing()) {
+      return OptionalInt.empty();
+    }
+    List<String> names = root.visibleNames();
+    for (String arg : args) {
+      if (!UNKNOWN_OPTION.matcher(arg).matches() || names.contains(arg)) {
+        return OptionalInt.empty();
+      }
+    }
+    Main.printUsageError(unknownOptions(List.of(args), names), root.name(), err);
+    return OptionalInt.of(ExitCode.USAGE);
+  }
+
+  /**
+   * picocli's message for unknown options, with its suggestion: the visible option names that start
+   * like the first unknown one.
+   */
+  private static String unknownOptions(List<String> unknown, List<String> names) {
+    StringBuilder message = new StringBuilder("Unknown option");
+    message.append(unknown.size() == 1 ? ": " : "s: ");
+    for (int i = 0; i < unknown.size(); i++) {
+      message.append(i == 0 ? "'" : ", '").append(unknown.get(i)).append('\'');
+    }
+    String stripped = unknown.get(0).substring(2);
+    String prefix = stripped.substring(0, Math.min(2, stripped.length()));
+    List<String> suggestions = new ArrayList<>();
+    for (String name : names) {
+      if (name.replaceFirst("^-+", "").startsWith(prefix)) {
+        suggestions.add(name);
+      }
+    }
+    return Main.withSuggestion(message.toString(), suggestions);
+  }
+
+  /** Calls the command as picocli's {@code execute} does, its exceptions reported the same way. */
+  private static int call(Callable<?> command, PrintStream err, boolean debug) {
+    try {
+      Object result = command.call();
+      return result instanceof Integer code ? code : ExitCode.OK;
+    } catch (Exception e) {
+      return Main.internalError(e, err, debug);
+    }
+  }
+
+  /** One pass over one command line; any doubt ends it with an empty result. */
+  private static final class Parser {
+
+    private final CommandDeclaration declaration;
+    private final boolean unknownOk;
+    private final Map<String, OptionField> byName = new HashMap<>();
+    private final Set<String> negatedNames = new HashSet<>();
+    private final Set<OptionField> seen = new HashSet<>();
+    private final Set<Field> groupsSeen = new HashSet<>();
+    private final Set<Member> listsStarted = new HashSet<>();
+    private final List<String> unknown = new ArrayList<>();
+    private final List<Object> positional = new ArrayList<>();
+    private Object command;
+
+    Parser(CommandDeclaration declaration, boolean unknownOk) {
+      this.declaration = declaration;
+      this.unknownOk = unknownOk;
+      for (OptionField option : declaration.options()) {
+        for (String name : option.option().names()) {
+          byName.put(name, option);
+          if (option.option().negatable()) {
+            byName.put(CommandDeclaration.negated(name), option);
+            negatedNames.add(CommandDeclaration.negated(name));
+          }
+        }
+      }
+    }
+
+    Optional<Parsed> parse(List<String> args, OxTaskCommand root) {
+      if (!instantiate(root)) {
+        return Optional.empty();
+      }
+      boolean endOfOptions = false;
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i);
+        boolean fine;
+        if (arg.startsWith("@")) {
+          fine = false; // picocli reads arguments from @files
+        } else if (endOfOptions || !arg.startsWith("-")) {
+          fine = addPositional(arg);
+        } else if (arg.equals("--")) {
+          endOfOptions = true;
+          fine = true;
+        } else {
+          int used = option(arg, i + 1 < args.size() ? args.get(i + 1) : null);
+          fine = used >= 0;
+          i += Math.max(used, 0);
+        }
+        if (!fine) {
+          return Optional.empty();
+        }
+      }
+      if (positional.isEmpty() || !set(declaration.positional(), new ArrayList<>(positional))) {
+        return Optional.empty();
+      }
+      return Optional.of(new Parsed(command, List.copyOf(unknown)));
+    }
+
+    /**
+     * The option {@code arg}, with {@code next} as its value when it takes one and has none
+     * attached: how many arguments after {@code arg} it used, or -1 to leave the line to picocli.
+     */
+    private int option(String arg, String next) {
+      String name = arg;
+      String attached = null;
+      int separator = arg.indexOf('=');
+      if (separator > 0
+          && !byName.containsKey(arg)
+          && byName.containsKey(arg.substring(0, separator))) {
+        name = arg.substring(0, separator);
+        attached = arg.substring(separator + 1);
+      }
+      OptionField option = byName.get(name);
+      if (option == null) {
+        boolean unknownOption =
+            unknownOk
+                && UNKNOWN_OPTION.matcher(arg).matches()
+                && !CommandDeclaration.STANDARD_HELP_NAMES.contains(arg);
+        if (unknownOption) {
+          unknown.add(arg);
+        }
+        return unknownOption ? 0 : -1;
+      }
+      Member member = option.member();
+      boolean again = !member.multiValued() && !seen.add(option);
+      boolean groupTaken = member.grouped() && !groupsSeen.add(member.via());
+      if (again || groupTaken) {
+        return -1; // picocli's error: given twice, or two options of an exclusive group
+      }
+      if (member.flag()) {
+        return attached == null && set(member, !negatedNames.contains(name)) ? 0 : -1;
+      }
+      String value = attached != null ? attached : next;
+      boolean usable =
+          value != null
+              && !value.startsWith("-")
+              && !value.startsWith("@")
+              && !(attached != null && value.isEmpty());
+      Optional<Object> converted = usable ? convert(member.valueType(), value) : Optional.empty();
+      if (converted.isEmpty()) {
+        return -1;
+      }
+      if (member.multiValued()) {
+        add(member, converted.get());
+      } else {
+        set(member, converted.get());
+      }
+      return attached != null ? 0 : 1;
+    }
+
+    private boolean addPositional(String arg) {
+      Optional<Object> converted = convert(declaration.positional().valueType(), arg);
+      converted.ifPresent(positional::add);
+      return converted.isPresent();
+    }
+
+    /** The command, its mixins made as picocli makes them, its parent set. */
+    private boolean instantiate(OxTaskCommand root) {
+      Optional<Object> made = make(declaration.parent().getDeclaringClass());
+      if (made.isEmpty() || !declaration.parent().getType().isInstance(root)) {
+        return false;
+      }
+      command = made.get();
+      try {
+        declaration.parent().set(command, root);
+        for (OptionField option : declaration.options()) {
+          if (!holderReady(option.member()) || initialFlagTrue(option.member())) {
+            return false;
+          }
+        }
+        return holderReady(declaration.positional());
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot set up " + command.getClass().getName(), e);
+      }
+    }
+
+    /** A mixin field left empty gets a new mixin, as picocli does; a group must be there. */
+    private boolean holderReady(Member member) throws IllegalAccessException {
+      Field via = member.via();
+      if (via == null || via.get(command) != null) {
+        return true;
+      }
+      if (member.grouped()) {
+        return false;
+      }
+      Optional<Object> mixin = make(via.getType());
+      if (mixin.isPresent()) {
+        via.set(command, mixin.get());
+      }
+      return mixin.isPresent();
+    }
+
+    /** picocli flips a flag's initial value; only the usual {@code false} is handled here. */
+    private boolean initialFlagTrue(Member member) throws IllegalAccessException {
+      return member.flag() && member.field().getBoolean(holder(member));
+    }
+
+    private Object holder(Member member) throws IllegalAccessException {
+      return member.via() == null ? command : member.via().get(command);
+    }
+
+    private boolean set(Member member, Object value) {
+      try {
+        member.field().set(holder(member), value);
+        return true;
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot set " + member.field(), e);
+      }
+    }
+
+    /** A list option's first value replaces its initial list, as in picocli. */
+    @SuppressWarnings("unchecked")
+    private void add(Member member, Object value) {
+      try {
+        Object holder = holder(member);
+        if (listsStarted.add(member)) {
+          member.field().set(holder, new ArrayList<>());
+        }
+        ((List<Object>) member.field().get(holder)).add(value);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot set " + member.field(), e);
+      }
+    }
+
+    private static Optional<Object> convert(Class<?> type, String value) {
+      try {
+        if (type == int.class) {
+          return Optional.of(Integer.valueOf(value));
+        }
+        if (type == Path.class) {
+          return Optional.of(Path.of(value));
+        }
+        return type == String.class ? Optional.of(value) : Optional.empty();
+      } catch (NumberFormatException | InvalidPathException e) {
+        return Optional.empty(); // picocli's to report, in its words
+      }
+    }
+
+    private static Optional<Object> make(Class<?> type) {
+      try {
+        Constructor<?> constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        return Optional.of(constructor.newInstance());
+      } catch (NoSuchMethodException e) {
+        return Optional.empty(); // picocli's factory would fail: its message
+      } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot create " + type.getName(), e);
+      }
+    }
+  }
+}
