@@ -9,8 +9,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
 
 /**
  * The common command lines of {@code run}, {@code validate} and {@code list}, and unknown options,
@@ -97,9 +100,10 @@ final class FastCommandLine {
     return new Parser(declaration, unknownOk).parse(args, root);
   }
 
+  /** Read from the annotation alone: a declaration is read once, for the command named. */
   private static Optional<Class<?>> command(String name) {
     for (Class<?> type : COMMANDS) {
-      if (CommandDeclaration.of(type).name().equals(name)) {
+      if (type.getAnnotation(Command.class).name().equals(name)) {
         return Optional.of(type);
       }
     }
@@ -173,9 +177,11 @@ final class FastCommandLine {
     private final boolean unknownOk;
     private final Map<String, OptionField> byName = new HashMap<>();
     private final Set<String> negatedNames = new HashSet<>();
-    private final Set<OptionField> seen = new HashSet<>();
-    private final Set<Field> groupsSeen = new HashSet<>();
-    private final Set<Member> listsStarted = new HashSet<>();
+    // Identity sets: a record's hashCode is made at first use from method handles, which costs
+    // a short run a few dozen milliseconds.
+    private final Set<OptionField> seen = identitySet();
+    private final Set<Field> groupsSeen = identitySet();
+    private final Set<Member> listsStarted = identitySet();
     private final List<String> unknown = new ArrayList<>();
     private final List<Object> positional = new ArrayList<>();
     private Object command;
@@ -348,6 +354,10 @@ final class FastCommandLine {
       } catch (IllegalAccessException e) {
         throw new IllegalStateException("cannot set " + member.field(), e);
       }
+    }
+
+    private static <T> Set<T> identitySet() {
+      return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     private static Optional<Object> convert(Class<?> type, String value) {

@@ -61,8 +61,6 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
    */
   public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(60);
 
-  private static final Logger LOG = LoggerFactory.getLogger(NoteDispatcher.class);
-
   private final NoteRegistry registry;
   private final SecretMasker masker;
   private final Optional<StatusHistory> history;
@@ -328,10 +326,13 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
 
   /** With {@code --debug}: the plugin's stack trace, secrets masked, for its author. */
   private void debugTrace(TaskNote note, Throwable thrown) {
-    if (LOG.isDebugEnabled()) {
+    // The logger is fetched here, not in a static field: a run that logs nothing never starts the
+    // logging framework.
+    Logger log = LoggerFactory.getLogger(NoteDispatcher.class);
+    if (log.isDebugEnabled()) {
       StringWriter trace = new StringWriter();
       thrown.printStackTrace(new PrintWriter(trace));
-      LOG.debug(
+      log.debug(
           "note '{}' ({}) threw:\n{}",
           note.name(),
           note.className(),

@@ -15,13 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs one job with its retries and describes what happened as a {@link JobResult}. */
 final class JobRunner {
-
-  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
   /**
    * A finished job.
@@ -59,7 +56,9 @@ final class JobRunner {
       if (e instanceof VirtualMachineError) {
         throw e;
       }
-      LOG.debug("job '{}' failed inside ox_task", job.name(), e);
+      // Fetched here, not in a static field: a run that logs nothing never starts logging.
+      LoggerFactory.getLogger(JobRunner.class)
+          .debug("job '{}' failed inside ox_task", job.name(), e);
       String why = "ox_task could not run the job: " + e;
       return new Finished(notRun(job, JobStatus.ERROR, why, startedAt, since(start)), environment);
     }

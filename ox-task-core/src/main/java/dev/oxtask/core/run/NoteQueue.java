@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,8 +26,6 @@ final class NoteQueue implements AutoCloseable {
 
   /** How long the end of a run waits for a note quietly before saying that it waits. */
   static final Duration SLOW = Duration.ofSeconds(1);
-
-  private static final Logger LOG = LoggerFactory.getLogger(NoteQueue.class);
 
   private final NoteDelivery delivery;
   private final SecretMasker masker;
@@ -118,7 +115,8 @@ final class NoteQueue implements AutoCloseable {
       return delivery.deliver(job, finished.result(), finished.environment()).map(masker::mask);
     } catch (RuntimeException e) {
       // A note plugin's bug must not lose the other jobs' results or the report.
-      LOG.debug("note of job '{}' failed", job.name(), e);
+      // Fetched here, not in a static field: a run that logs nothing never starts logging.
+      LoggerFactory.getLogger(NoteQueue.class).debug("note of job '{}' failed", job.name(), e);
       return Optional.of(masker.mask("note of job '" + job.name() + "' failed unexpectedly: " + e));
     }
   }
