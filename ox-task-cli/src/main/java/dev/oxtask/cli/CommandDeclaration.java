@@ -9,7 +9,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import picocli.CommandLine.ArgGroup;
@@ -109,6 +111,8 @@ final class CommandDeclaration {
 
   /** One {@code @Option}: its annotation and its field. */
   record OptionField(Option option, Member member) {}
+
+  private static final Map<Class<?>, Map<Method, Object>> DEFAULTS = new HashMap<>();
 
   private final Command command;
   private final List<OptionField> options = new ArrayList<>();
@@ -294,18 +298,36 @@ final class CommandDeclaration {
 
   /** Whether every attribute of {@code annotation} outside {@code free} has its default value. */
   private static boolean onlyDefaultsBesides(Annotation annotation, Set<String> free) {
-    for (Method attribute : annotation.annotationType().getDeclaredMethods()) {
-      if (free.contains(attribute.getName())) {
+    for (Map.Entry<Method, Object> attribute : defaults(annotation.annotationType()).entrySet()) {
+      if (free.contains(attribute.getKey().getName())) {
         continue;
       }
       try {
-        if (!Objects.deepEquals(attribute.invoke(annotation), attribute.getDefaultValue())) {
+        if (!Objects.deepEquals(attribute.getKey().invoke(annotation), attribute.getValue())) {
           return false;
         }
       } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + attribute, e);
+        throw new IllegalStateException("cannot read " + attribute.getKey(), e);
       }
     }
     return true;
+  }
+
+  /**
+   * Each attribute of an annotation type and its default value, read once per type: {@link
+   * Method#getDefaultValue} parses the class file's bytes again at each call.
+   */
+  private static Map<Method, Object> defaults(Class<? extends Annotation> type) {
+    synchronized (DEFAULTS) {
+      return DEFAULTS.computeIfAbsent(
+          type,
+          t -> {
+            Map<Method, Object> defaults = new HashMap<>();
+            for (Method attribute : t.getDeclaredMethods()) {
+              defaults.put(attribute, attribute.getDefaultValue());
+            }
+            return defaults;
+          });
+    }
   }
 }

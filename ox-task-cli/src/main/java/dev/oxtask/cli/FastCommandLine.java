@@ -37,6 +37,9 @@ final class FastCommandLine {
   static final List<Class<?>> COMMANDS =
       List.of(RunCommand.class, ValidateCommand.class, ListCommand.class);
 
+  /** The root command's name. */
+  static final String ROOT_NAME = "ox_task";
+
   /**
    * An option name picocli's parser takes for an unknown option, whatever the command declares: it
    * resembles the declared names and cannot be a number, a cluster of short options or a value.
@@ -58,9 +61,6 @@ final class FastCommandLine {
   static OptionalInt execute(String[] args, OxTaskCommand root, boolean debug) {
     if (args.length == 0 || picocliConfigured()) {
       return OptionalInt.empty();
-    }
-    if (args[0].startsWith("-")) {
-      return unknownRootOptions(args, root.err);
     }
     Optional<Class<?>> type = command(args[0]);
     if (type.isEmpty()) {
@@ -122,20 +122,24 @@ final class FastCommandLine {
 
   /**
    * {@code ox_task --no-such-option}: a line of nothing but unknown long options is an error of the
-   * root command, which declares no option of its own.
+   * root command, told before anything is built. The root declares no option of its own, only the
+   * standard help options (which {@code FastCommandLineTest} checks against its annotations:
+   * reading them here would cost this short command most of its run).
    */
-  private static OptionalInt unknownRootOptions(String[] args, PrintStream err) {
-    CommandDeclaration root = CommandDeclaration.of(OxTaskCommand.class);
-    if (!root.declaresNothing()) {
+  static OptionalInt unknownRootOptions(String[] args, PrintStream err) {
+    if (args.length == 0 || picocliConfigured()) {
       return OptionalInt.empty();
     }
-    List<String> names = root.visibleNames();
     for (String arg : args) {
-      if (!UNKNOWN_OPTION.matcher(arg).matches() || names.contains(arg)) {
+      boolean unknown =
+          UNKNOWN_OPTION.matcher(arg).matches()
+              && !CommandDeclaration.STANDARD_HELP_NAMES.contains(arg);
+      if (!unknown) {
         return OptionalInt.empty();
       }
     }
-    Main.printUsageError(unknownOptions(List.of(args), names), root.name(), err);
+    Main.printUsageError(
+        unknownOptions(List.of(args), CommandDeclaration.STANDARD_HELP_NAMES), ROOT_NAME, err);
     return OptionalInt.of(ExitCode.USAGE);
   }
 

@@ -66,6 +66,10 @@ public final class Main {
     }
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
+    OptionalInt rootError = FastCommandLine.unknownRootOptions(args, err);
+    if (rootError.isPresent()) {
+      return rootError.getAsInt();
+    }
     OxTaskCommand root = new OxTaskCommand(out, err, environment, terminal);
     OptionalInt fast = FastCommandLine.execute(args, root, debug);
     return fast.isPresent() ? fast.getAsInt() : withPicocli(args, root, debug);

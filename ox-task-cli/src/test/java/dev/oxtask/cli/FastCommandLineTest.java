@@ -199,8 +199,18 @@ class FastCommandLineTest {
 
     assertThat(FastCommandLine.execute(new String[] {"run", "--bogus", "p.json"}, root, false))
         .hasValue(ExitCode.USAGE);
-    assertThat(FastCommandLine.execute(new String[] {"--no-such-option"}, root, false))
+    assertThat(FastCommandLine.unknownRootOptions(new String[] {"--no-such-option"}, root.err))
         .hasValue(ExitCode.USAGE);
+  }
+
+  /** What {@link FastCommandLine#unknownRootOptions} takes for granted, to start faster. */
+  @Test
+  void theRootDeclaresOnlyTheStandardHelpOptions() {
+    CommandDeclaration root = CommandDeclaration.of(OxTaskCommand.class);
+
+    assertThat(root.declaresNothing()).isTrue();
+    assertThat(root.visibleNames()).isEqualTo(CommandDeclaration.STANDARD_HELP_NAMES);
+    assertThat(root.name()).isEqualTo(FastCommandLine.ROOT_NAME);
   }
 
   private static Arguments line(String... args) {
