@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 
 /**
@@ -41,10 +40,26 @@ final class FastCommandLine {
   static final String ROOT_NAME = "ox_task";
 
   /**
-   * An option name picocli's parser takes for an unknown option, whatever the command declares: it
-   * resembles the declared names and cannot be a number, a cluster of short options or a value.
+   * Whether picocli's parser takes {@code arg} for an unknown option whatever the command declares,
+   * {@code --[a-z][a-z0-9-]*}: it resembles the declared names and cannot be a number, a cluster of
+   * short options or a value. (No regex: compiling one costs a short command.)
    */
-  private static final Pattern UNKNOWN_OPTION = Pattern.compile("--[a-z][a-z0-9-]*");
+  private static boolean unknownOptionShape(String arg) {
+    if (arg.length() < 3 || !arg.startsWith("--") || !isLowerLetter(arg.charAt(2))) {
+      return false;
+    }
+    for (int i = 3; i < arg.length(); i++) {
+      char c = arg.charAt(i);
+      if (!isLowerLetter(c) && !(c >= '0' && c <= '9') && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerLetter(char c) {
+    return c >= 'a' && c <= 'z';
+  }
 
   /**
    * A command line parsed: the command with its fields set, or the unknown options it names when
@@ -132,8 +147,7 @@ final class FastCommandLine {
     }
     for (String arg : args) {
       boolean unknown =
-          UNKNOWN_OPTION.matcher(arg).matches()
-              && !CommandDeclaration.STANDARD_HELP_NAMES.contains(arg);
+          unknownOptionShape(arg) && !CommandDeclaration.STANDARD_HELP_NAMES.contains(arg);
       if (!unknown) {
         return OptionalInt.empty();
       }
@@ -153,15 +167,25 @@ final class FastCommandLine {
     for (int i = 0; i < unknown.size(); i++) {
       message.append(i == 0 ? "'" : ", '").append(unknown.get(i)).append('\'');
     }
-    String stripped = unknown.get(0).substring(2);
+    String stripped = withoutPrefix(unknown.get(0));
     String prefix = stripped.substring(0, Math.min(2, stripped.length()));
     List<String> suggestions = new ArrayList<>();
     for (String name : names) {
-      if (name.replaceFirst("^-+", "").startsWith(prefix)) {
+      if (withoutPrefix(name).startsWith(prefix)) {
         suggestions.add(name);
       }
     }
     return Main.withSuggestion(message.toString(), suggestions);
+  }
+
+  /** An option name from its first letter or digit on, as picocli compares names. */
+  private static String withoutPrefix(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (Character.isJavaIdentifierPart(name.charAt(i))) {
+        return name.substring(i);
+      }
+    }
+    return name;
   }
 
   /** Calls the command as picocli's {@code execute} does, its exceptions reported the same way. */
@@ -252,7 +276,7 @@ final class FastCommandLine {
       if (option == null) {
         boolean unknownOption =
             unknownOk
-                && UNKNOWN_OPTION.matcher(arg).matches()
+                && unknownOptionShape(arg)
                 && !CommandDeclaration.STANDARD_HELP_NAMES.contains(arg);
         if (unknownOption) {
           unknown.add(arg);

@@ -20,9 +20,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The {@code ox_task} command line: {@code main} only hands its streams to {@link #run}. */
 public final class Main {
 
-  /** picocli's HelpCommand's message for {@code help NAME} naming no command. */
-  private static final Pattern UNKNOWN_HELP_TOPIC = Pattern.compile("Unknown subcommand '(.*)'\\.");
-
   private Main() {}
 
   public static void main(String[] args) {
@@ -148,7 +145,8 @@ public final class Main {
       }
       message = withSuggestion(message, unmatched.getSuggestions());
     }
-    Matcher helpTopic = UNKNOWN_HELP_TOPIC.matcher(message);
+    // picocli's HelpCommand's message for `help NAME` naming no command.
+    Matcher helpTopic = Pattern.compile("Unknown subcommand '(.*)'\\.").matcher(message);
     if (helpTopic.matches()) {
       // From `ox_task help NAME`: said like any other unknown command.
       String name = helpTopic.group(1);
@@ -162,17 +160,27 @@ public final class Main {
     return ExitCode.USAGE;
   }
 
+  // StringBuilder rather than + in the two methods below: each new shape of string concatenation
+  // costs the JVM generated classes at first use, a tenth of a short command's run.
+
   /** {@code message} and the first of {@code suggestions}, when there is one. */
   static String withSuggestion(String message, List<String> suggestions) {
-    return suggestions.isEmpty()
-        ? message
-        : message + " — did you mean '" + suggestions.get(0) + "'?";
+    if (suggestions.isEmpty()) {
+      return message;
+    }
+    return new StringBuilder(message)
+        .append(" — did you mean '")
+        .append(suggestions.get(0))
+        .append("'?")
+        .toString();
   }
 
   /** Prints a usage error of the command {@code command} (e.g. {@code ox_task run}). */
   static void printUsageError(String message, String command, PrintStream err) {
-    String help = command + " --help";
-    err.println(
-        "ox_task: " + message + (message.contains("--help") ? "" : " (see '" + help + "')"));
+    StringBuilder line = new StringBuilder("ox_task: ").append(message);
+    if (!message.contains("--help")) {
+      line.append(" (see '").append(command).append(" --help')");
+    }
+    err.println(line);
   }
 }
