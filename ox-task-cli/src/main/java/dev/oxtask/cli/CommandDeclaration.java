@@ -2,18 +2,12 @@ package dev.oxtask.cli;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,68 +19,17 @@ import picocli.CommandLine.Spec;
 /**
  * The options and parameters a picocli command class declares, read from the same annotations
  * picocli reads (the command's fields, its {@code @Mixin}s and its {@code @ArgGroup}s), in
- * picocli's order, for {@link FastCommandLine}. A declaration using anything that {@link
- * FastCommandLine} cannot treat exactly as picocli does (a converter, a default value, a split
- * regex, an arity of its own, an annotated method, a nested group, ...) is not {@linkplain
- * #parsable() parsable}.
+ * picocli's order, for {@link FastCommandLine}. A declaration using a field or a type that {@link
+ * FastCommandLine} cannot treat exactly as picocli does (an arity of its own, a nested group, a
+ * {@code @Spec}, a map, ...) is not {@linkplain #parsable() parsable}. The annotations' other
+ * attributes (converters, default values, split regexes, ...) and annotated methods are not read
+ * here, to start faster: {@code FastCommandLineTest} checks that the commands of {@link
+ * FastCommandLine#COMMANDS} use none of them.
  */
 final class CommandDeclaration {
 
   /** The names picocli adds for {@code mixinStandardHelpOptions}, after every declared option. */
   static final List<String> STANDARD_HELP_NAMES = List.of("-h", "--help", "-V", "--version");
-
-  /** Attributes of {@code @Command} that only shape help and exit codes picocli's path prints. */
-  private static final Set<String> COMMAND_HELP_ATTRIBUTES =
-      Set.of(
-          "name",
-          "version",
-          "versionProvider",
-          "mixinStandardHelpOptions",
-          "helpCommand",
-          "headerHeading",
-          "header",
-          "synopsisHeading",
-          "abbreviateSynopsis",
-          "customSynopsis",
-          "synopsisSubcommandLabel",
-          "descriptionHeading",
-          "description",
-          "parameterListHeading",
-          "optionListHeading",
-          "sortOptions",
-          "sortSynopsis",
-          "requiredOptionMarker",
-          "showDefaultValues",
-          "showAtFileInUsageHelp",
-          "showEndOfOptionsDelimiterInUsageHelp",
-          "commandListHeading",
-          "footerHeading",
-          "footer",
-          "hidden",
-          "usageHelpWidth",
-          "usageHelpAutoWidth",
-          "exitCodeOnUsageHelp",
-          "exitCodeOnVersionHelp",
-          "exitCodeListHeading",
-          "exitCodeList",
-          "addMethodSubcommands");
-
-  /** Attributes of {@code @Option} and {@code @Parameters} that only shape help and completion. */
-  private static final Set<String> ARG_HELP_ATTRIBUTES =
-      Set.of(
-          "names",
-          "paramLabel",
-          "description",
-          "descriptionKey",
-          "hidden",
-          "hideParamSyntax",
-          "order",
-          "showDefaultValue",
-          "completionCandidates",
-          "negatable",
-          "arity");
-
-  private static final Set<String> GROUP_HELP_ATTRIBUTES = Set.of("heading", "headingKey", "order");
 
   /** Where an option's or parameter's field is: {@code via} a mixin or group field, or not. */
   record Member(Field via, Field field, boolean grouped) {
@@ -112,8 +55,6 @@ final class CommandDeclaration {
   /** One {@code @Option}: its annotation and its field. */
   record OptionField(Option option, Member member) {}
 
-  private static final Map<Class<?>, Map<Method, Object>> DEFAULTS = new HashMap<>();
-
   private final Command command;
   private final List<OptionField> options = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
@@ -123,8 +64,8 @@ final class CommandDeclaration {
 
   private CommandDeclaration(Class<?> type) {
     command = type.getAnnotation(Command.class);
-    if (command == null || !onlyDefaultsBesides(command, COMMAND_HELP_ATTRIBUTES)) {
-      problems.add("@Command attributes");
+    if (command == null) {
+      problems.add("no @Command");
     }
     readFields(type, null, false);
   }
@@ -188,17 +129,6 @@ final class CommandDeclaration {
   }
 
   private void readFields(Class<?> type, Field via, boolean grouped) {
-    if (type.getSuperclass() != Object.class) {
-      problems.add(type.getSimpleName() + " extends a class");
-    }
-    for (Method method : type.getDeclaredMethods()) {
-      if (picocliAnnotations(method.getDeclaredAnnotations()) > 0) {
-        problems.add("annotated method " + method.getName());
-      }
-    }
-    if (via != null && picocliAnnotations(type.getDeclaredAnnotations()) > 0) {
-      problems.add("annotated class " + type.getSimpleName());
-    }
     for (Field field : type.getDeclaredFields()) {
       int count = picocliAnnotations(field.getDeclaredAnnotations());
       if (count == 0) {
@@ -225,7 +155,6 @@ final class CommandDeclaration {
               && !grouped
               && parameters.arity().equals("1..*")
               && member.multiValued()
-              && onlyDefaultsBesides(parameters, ARG_HELP_ATTRIBUTES)
               && convertible(member.valueType());
       if (fits) {
         positional = member;
@@ -233,15 +162,8 @@ final class CommandDeclaration {
         problems.add("parameters " + field.getName());
       }
     } else if (field.isAnnotationPresent(Mixin.class) && via == null) {
-      if (!onlyDefaultsBesides(field.getAnnotation(Mixin.class), Set.of("name"))) {
-        problems.add("mixin " + field.getName());
-      }
       readFields(field.getType(), field, false);
     } else if (field.isAnnotationPresent(ArgGroup.class) && via == null) {
-      // Exclusive, at most once, validated: the defaults.
-      if (!onlyDefaultsBesides(field.getAnnotation(ArgGroup.class), GROUP_HELP_ATTRIBUTES)) {
-        problems.add("group " + field.getName());
-      }
       readFields(field.getType(), field, true);
     } else if (field.isAnnotationPresent(ParentCommand.class) && via == null) {
       parent = field;
@@ -256,7 +178,6 @@ final class CommandDeclaration {
     Class<?> type = member.field().getType();
     boolean fits =
         option.arity().isEmpty()
-            && onlyDefaultsBesides(option, ARG_HELP_ATTRIBUTES)
             && convertible(member.valueType())
             && (!member.grouped() || member.flag())
             && (!option.negatable() || (type == boolean.class && negatableNames(option)));
@@ -294,40 +215,5 @@ final class CommandDeclaration {
       }
     }
     return count;
-  }
-
-  /** Whether every attribute of {@code annotation} outside {@code free} has its default value. */
-  private static boolean onlyDefaultsBesides(Annotation annotation, Set<String> free) {
-    for (Map.Entry<Method, Object> attribute : defaults(annotation.annotationType()).entrySet()) {
-      if (free.contains(attribute.getKey().getName())) {
-        continue;
-      }
-      try {
-        if (!Objects.deepEquals(attribute.getKey().invoke(annotation), attribute.getValue())) {
-          return false;
-        }
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + attribute.getKey(), e);
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Each attribute of an annotation type and its default value, read once per type: {@link
-   * Method#getDefaultValue} parses the class file's bytes again at each call.
-   */
-  private static Map<Method, Object> defaults(Class<? extends Annotation> type) {
-    synchronized (DEFAULTS) {
-      return DEFAULTS.computeIfAbsent(
-          type,
-          t -> {
-            Map<Method, Object> defaults = new HashMap<>();
-            for (Method attribute : t.getDeclaredMethods()) {
-              defaults.put(attribute, attribute.getDefaultValue());
-            }
-            return defaults;
-          });
-    }
   }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
@@ -56,6 +61,122 @@ class FastCommandLineTest {
       assertThat(declaration.problems()).as(type.getSimpleName()).isEmpty();
       assertThat(declaration.parsable()).as(type.getSimpleName()).isTrue();
     }
+  }
+
+  /**
+   * What {@link CommandDeclaration} does not read, to start faster: every attribute beyond those
+   * shaping help has its default, no method is annotated and no class has a superclass, for each
+   * command, mixin and group {@link FastCommandLine} parses.
+   */
+  @Test
+  void fastCommandsUseNoPicocliFeatureTheFastPathIgnores() throws Exception {
+    List<String> used = new ArrayList<>();
+    for (Class<?> type : FastCommandLine.COMMANDS) {
+      used.addAll(nonDefaults(type.getAnnotation(Command.class), COMMAND_HELP_ATTRIBUTES));
+      for (Class<?> part : withMixinsAndGroups(type)) {
+        assertThat(part.getSuperclass()).as(part.getName()).isEqualTo(Object.class);
+        for (Method method : part.getDeclaredMethods()) {
+          assertThat(picocliAnnotations(method.getDeclaredAnnotations()))
+              .as(method.toString())
+              .isEmpty();
+        }
+        assertThat(part == type || picocliAnnotations(part.getDeclaredAnnotations()).isEmpty())
+            .as(part.getName())
+            .isTrue();
+        for (Field field : part.getDeclaredFields()) {
+          for (Annotation annotation : picocliAnnotations(field.getDeclaredAnnotations())) {
+            used.addAll(nonDefaults(annotation, ARG_HELP_ATTRIBUTES));
+          }
+        }
+      }
+    }
+    assertThat(used).isEmpty();
+  }
+
+  /** Attributes of {@code @Command} that only shape help and the exit codes of help. */
+  private static final Set<String> COMMAND_HELP_ATTRIBUTES =
+      Set.of(
+          "name",
+          "version",
+          "versionProvider",
+          "mixinStandardHelpOptions",
+          "helpCommand",
+          "headerHeading",
+          "header",
+          "synopsisHeading",
+          "abbreviateSynopsis",
+          "customSynopsis",
+          "synopsisSubcommandLabel",
+          "descriptionHeading",
+          "description",
+          "parameterListHeading",
+          "optionListHeading",
+          "sortOptions",
+          "sortSynopsis",
+          "requiredOptionMarker",
+          "showDefaultValues",
+          "showAtFileInUsageHelp",
+          "showEndOfOptionsDelimiterInUsageHelp",
+          "commandListHeading",
+          "footerHeading",
+          "footer",
+          "hidden",
+          "usageHelpWidth",
+          "usageHelpAutoWidth",
+          "exitCodeOnUsageHelp",
+          "exitCodeOnVersionHelp",
+          "exitCodeListHeading",
+          "exitCodeList");
+
+  /**
+   * Attributes of the field annotations that only shape help and completion, or that {@link
+   * CommandDeclaration} reads itself (names, arity, negatable).
+   */
+  private static final Set<String> ARG_HELP_ATTRIBUTES =
+      Set.of(
+          "names",
+          "paramLabel",
+          "description",
+          "descriptionKey",
+          "hidden",
+          "hideParamSyntax",
+          "order",
+          "showDefaultValue",
+          "completionCandidates",
+          "negatable",
+          "arity",
+          "heading",
+          "headingKey");
+
+  private static List<Class<?>> withMixinsAndGroups(Class<?> type) {
+    List<Class<?>> parts = new ArrayList<>(List.of(type));
+    for (Field field : type.getDeclaredFields()) {
+      if (field.isAnnotationPresent(Mixin.class) || field.isAnnotationPresent(ArgGroup.class)) {
+        parts.add(field.getType());
+      }
+    }
+    return parts;
+  }
+
+  private static List<Annotation> picocliAnnotations(Annotation[] annotations) {
+    return Stream.of(annotations)
+        .filter(a -> a.annotationType().getName().startsWith("picocli."))
+        .toList();
+  }
+
+  /** {@code @Option(names = "--x")}'s attributes outside {@code free} that are not the default. */
+  private static List<String> nonDefaults(Annotation annotation, Set<String> free)
+      throws Exception {
+    List<String> found = new ArrayList<>();
+    for (Method attribute : annotation.annotationType().getDeclaredMethods()) {
+      boolean fine =
+          free.contains(attribute.getName())
+              || Objects.deepEquals(attribute.invoke(annotation), attribute.getDefaultValue());
+      if (!fine) {
+        found.add(annotation + ": " + attribute.getName());
+      }
+    }
+    return found;
   }
 
   static Stream<Arguments> accepted() {
