@@ -40,28 +40,6 @@ final class FastCommandLine {
   static final String ROOT_NAME = "ox_task";
 
   /**
-   * Whether picocli's parser takes {@code arg} for an unknown option whatever the command declares,
-   * {@code --[a-z][a-z0-9-]*}: it resembles the declared names and cannot be a number, a cluster of
-   * short options or a value. (No regex: compiling one costs a short command.)
-   */
-  private static boolean unknownOptionShape(String arg) {
-    if (arg.length() < 3 || !arg.startsWith("--") || !isLowerLetter(arg.charAt(2))) {
-      return false;
-    }
-    for (int i = 3; i < arg.length(); i++) {
-      char c = arg.charAt(i);
-      if (!isLowerLetter(c) && !(c >= '0' && c <= '9') && c != '-') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isLowerLetter(char c) {
-    return c >= 'a' && c <= 'z';
-  }
-
-  /**
    * A command line parsed: the command with its fields set, or the unknown options it names when
    * everything else in it is right.
    */
@@ -90,7 +68,7 @@ final class FastCommandLine {
     if (!unknown.isEmpty()) {
       Main.printUsageError(
           unknownOptions(unknown, declaration.visibleNames()),
-          "ox_task " + declaration.name(),
+          ROOT_NAME.concat(" ").concat(declaration.name()),
           root.err);
       return OptionalInt.of(ExitCode.USAGE);
     }
@@ -176,6 +154,28 @@ final class FastCommandLine {
       }
     }
     return Main.withSuggestion(message.toString(), suggestions);
+  }
+
+  /**
+   * Whether picocli's parser takes {@code arg} for an unknown option whatever the command declares,
+   * {@code --[a-z][a-z0-9-]*}: it resembles the declared names and cannot be a number, a cluster of
+   * short options or a value. (No regex: compiling one costs a short command.)
+   */
+  private static boolean unknownOptionShape(String arg) {
+    if (arg.length() < 3 || !arg.startsWith("--") || !isLowerLetter(arg.charAt(2))) {
+      return false;
+    }
+    for (int i = 3; i < arg.length(); i++) {
+      char c = arg.charAt(i);
+      if (!isLowerLetter(c) && !(c >= '0' && c <= '9') && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowerLetter(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   /** An option name from its first letter or digit on, as picocli compares names. */
