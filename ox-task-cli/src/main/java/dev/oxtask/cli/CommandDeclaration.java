@@ -1,6 +1,6 @@
 package dev.oxtask.cli;
 
-import java.lang.annotation.Annotation;
+import dev.oxtask.cli.ClassFileAnnotations.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -8,28 +8,26 @@ import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The options and parameters a picocli command class declares, read from the same annotations
  * picocli reads (the command's fields, its {@code @Mixin}s and its {@code @ArgGroup}s), in
- * picocli's order, for {@link FastCommandLine}. A declaration using a field or a type that {@link
- * FastCommandLine} cannot treat exactly as picocli does (an arity of its own, a nested group, a
- * {@code @Spec}, a map, ...) is not {@linkplain #parsable() parsable}. The annotations' other
- * attributes (converters, default values, split regexes, ...) and annotated methods are not read
- * here, to start faster: {@code FastCommandLineTest} checks that the commands of {@link
- * FastCommandLine#COMMANDS} use none of them.
+ * picocli's order, for {@link FastCommandLine}. They are read from the class files ({@link
+ * ClassFileAnnotations}), so that no picocli class is loaded. A declaration using a field or a type
+ * that {@link FastCommandLine} cannot treat exactly as picocli does (an arity of its own, a nested
+ * group, a {@code @Spec}, a map, ...) is not {@linkplain #parsable() parsable}. The annotations'
+ * other attributes (converters, default values, split regexes, ...) and annotated methods are not
+ * read here: {@code FastCommandLineTest} checks that the commands of {@link
+ * FastCommandLine#COMMANDS} use none of them, and that this class reads what reflection reads.
  */
 final class CommandDeclaration {
 
   /** The names picocli adds for {@code mixinStandardHelpOptions}, after every declared option. */
   static final List<String> STANDARD_HELP_NAMES = List.of("-h", "--help", "-V", "--version");
+
+  private static final String PICOCLI = "picocli.CommandLine$";
 
   /** Where an option's or parameter's field is: {@code via} a mixin or group field, or not. */
   record Member(Field via, Field field, boolean grouped) {
@@ -52,32 +50,61 @@ final class CommandDeclaration {
     }
   }
 
-  /** One {@code @Option}: its annotation and its field. */
-  record OptionField(Option option, Member member) {}
+  /**
+   * One {@code @Option}: what its annotation says and its field.
+   *
+   * @param names its names, as declared
+   * @param negatable whether {@code --no-NAME} is accepted too
+   * @param hidden whether help and suggestions leave it out
+   * @param member its field
+   */
+  record OptionField(List<String> names, boolean negatable, boolean hidden, Member member) {}
 
-  private final Command command;
   private final List<OptionField> options = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
+  private String name = "";
+  private boolean standardHelp;
   private Member positional;
   private Field parent;
   private boolean spec;
 
-  private CommandDeclaration(Class<?> type) {
-    command = type.getAnnotation(Command.class);
-    if (command == null) {
-      problems.add("no @Command");
+  private CommandDeclaration(Class<?> type, Optional<ClassFileAnnotations> classFile) {
+    if (classFile.isEmpty()) {
+      problems.add("no class file");
+      return;
     }
-    readFields(type, null, false);
+    ClassFileAnnotations annotations = classFile.get();
+    Optional<Annotation> command = find(annotations.annotations(), "Command");
+    if (command.isEmpty()) {
+      problems.add("no @Command");
+    } else {
+      // picocli's defaults for the attributes the source leaves out
+      name = command.get().string("name", "<main class>");
+      standardHelp = command.get().bool("mixinStandardHelpOptions");
+    }
+    readFields(type, annotations, null, false);
   }
 
   /** The declaration of the picocli command class {@code type}. */
   static CommandDeclaration of(Class<?> type) {
-    return new CommandDeclaration(type);
+    return new CommandDeclaration(type, ClassFileAnnotations.of(type));
+  }
+
+  /** The declaration of the first of {@code types} that is the command named {@code name}. */
+  static Optional<CommandDeclaration> named(String name, List<Class<?>> types) {
+    for (Class<?> type : types) {
+      Optional<ClassFileAnnotations> annotations = ClassFileAnnotations.of(type);
+      Optional<Annotation> command = annotations.flatMap(a -> find(a.annotations(), "Command"));
+      if (command.isPresent() && command.get().string("name", "").equals(name)) {
+        return Optional.of(new CommandDeclaration(type, annotations));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The command's name, as a command line names it. */
   String name() {
-    return command == null ? "" : command.name();
+    return name;
   }
 
   /** Whether {@link FastCommandLine} parses this command's lines exactly as picocli would. */
@@ -111,91 +138,21 @@ final class CommandDeclaration {
 
   /** Whether picocli adds {@code -h/--help} and {@code -V/--version} to the command. */
   boolean standardHelp() {
-    return command != null && command.mixinStandardHelpOptions();
+    return standardHelp;
   }
 
   /** Every visible option name in picocli's order (its suggestions for a misspelt option). */
   List<String> visibleNames() {
     List<String> names = new ArrayList<>();
     for (OptionField declared : options) {
-      if (!declared.option().hidden()) {
-        names.addAll(List.of(declared.option().names()));
+      if (!declared.hidden()) {
+        names.addAll(declared.names());
       }
     }
-    if (standardHelp()) {
+    if (standardHelp) {
       names.addAll(STANDARD_HELP_NAMES);
     }
     return names;
-  }
-
-  private void readFields(Class<?> type, Field via, boolean grouped) {
-    for (Field field : type.getDeclaredFields()) {
-      int count = picocliAnnotations(field.getDeclaredAnnotations());
-      if (count == 0) {
-        continue;
-      }
-      if (count > 1 || Modifier.isStatic(field.getModifiers())) {
-        problems.add("field " + field.getName());
-        continue;
-      }
-      field.setAccessible(true);
-      readField(field, via, grouped);
-    }
-  }
-
-  private void readField(Field field, Field via, boolean grouped) {
-    Member member = new Member(via, field, grouped);
-    Option option = field.getAnnotation(Option.class);
-    Parameters parameters = field.getAnnotation(Parameters.class);
-    if (option != null) {
-      readOption(option, member);
-    } else if (parameters != null) {
-      boolean fits =
-          positional == null
-              && !grouped
-              && parameters.arity().equals("1..*")
-              && member.multiValued()
-              && convertible(member.valueType());
-      if (fits) {
-        positional = member;
-      } else {
-        problems.add("parameters " + field.getName());
-      }
-    } else if (field.isAnnotationPresent(Mixin.class) && via == null) {
-      readFields(field.getType(), field, false);
-    } else if (field.isAnnotationPresent(ArgGroup.class) && via == null) {
-      readFields(field.getType(), field, true);
-    } else if (field.isAnnotationPresent(ParentCommand.class) && via == null) {
-      parent = field;
-    } else if (field.isAnnotationPresent(Spec.class) && via == null) {
-      spec = true;
-    } else {
-      problems.add("field " + field.getName());
-    }
-  }
-
-  private void readOption(Option option, Member member) {
-    Class<?> type = member.field().getType();
-    boolean fits =
-        option.arity().isEmpty()
-            && convertible(member.valueType())
-            && (!member.grouped() || member.flag())
-            && (!option.negatable() || (type == boolean.class && negatableNames(option)));
-    if (fits) {
-      options.add(new OptionField(option, member));
-    } else {
-      problems.add("option " + member.field().getName());
-    }
-  }
-
-  /** Every name is {@code --name}, so its negated form is {@code --no-name}. */
-  private static boolean negatableNames(Option option) {
-    for (String name : option.names()) {
-      if (!name.startsWith("--") || name.startsWith("--no-")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The negated form picocli accepts for the long option {@code name}. */
@@ -203,17 +160,110 @@ final class CommandDeclaration {
     return "--no-" + name.substring(2);
   }
 
+  private void readFields(
+      Class<?> type, ClassFileAnnotations annotations, Field via, boolean grouped) {
+    for (Map.Entry<String, List<Annotation>> declared : annotations.fields().entrySet()) {
+      List<Annotation> picocli = new ArrayList<>();
+      for (Annotation annotation : declared.getValue()) {
+        if (annotation.type().startsWith("picocli.")) {
+          picocli.add(annotation);
+        }
+      }
+      if (picocli.isEmpty()) {
+        continue;
+      }
+      Field field;
+      try {
+        field = type.getDeclaredField(declared.getKey());
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException(
+            "the class file of " + type + " names " + e.getMessage(), e);
+      }
+      if (picocli.size() > 1 || Modifier.isStatic(field.getModifiers())) {
+        problems.add("field " + field.getName());
+        continue;
+      }
+      field.setAccessible(true);
+      readField(picocli.get(0), new Member(via, field, grouped));
+    }
+  }
+
+  private void readField(Annotation annotation, Member member) {
+    Field field = member.field();
+    boolean own = member.via() == null;
+    switch (annotation.type().substring(PICOCLI.length())) {
+      case "Option" -> readOption(annotation, member);
+      case "Parameters" -> readPositional(annotation, member);
+      case "Mixin", "ArgGroup" -> {
+        Optional<ClassFileAnnotations> inner = ClassFileAnnotations.of(field.getType());
+        if (own && inner.isPresent()) {
+          readFields(field.getType(), inner.get(), field, annotation.type().endsWith("ArgGroup"));
+        } else {
+          problems.add("mixin or group " + field.getName());
+        }
+      }
+      case "ParentCommand" -> {
+        if (own) {
+          parent = field;
+        } else {
+          problems.add("parent " + field.getName());
+        }
+      }
+      case "Spec" -> spec = true;
+      default -> problems.add("field " + field.getName());
+    }
+  }
+
+  private void readOption(Annotation option, Member member) {
+    boolean negatable = option.bool("negatable");
+    List<String> names = option.strings("names");
+    boolean fits =
+        option.string("arity", "").isEmpty()
+            && !names.isEmpty()
+            && convertible(member.valueType())
+            && (!member.grouped() || member.flag())
+            && (!negatable || (member.flag() && negatableNames(names)));
+    if (fits) {
+      options.add(new OptionField(names, negatable, option.bool("hidden"), member));
+    } else {
+      problems.add("option " + member.field().getName());
+    }
+  }
+
+  private void readPositional(Annotation parameters, Member member) {
+    boolean fits =
+        positional == null
+            && !member.grouped()
+            && parameters.string("arity", "").equals("1..*")
+            && member.multiValued()
+            && convertible(member.valueType());
+    if (fits) {
+      positional = member;
+    } else {
+      problems.add("parameters " + member.field().getName());
+    }
+  }
+
+  /** Every name is {@code --name}, so its negated form is {@code --no-name}. */
+  private static boolean negatableNames(List<String> names) {
+    for (String name : names) {
+      if (!name.startsWith("--") || name.startsWith("--no-")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean convertible(Class<?> type) {
     return type == boolean.class || type == int.class || type == String.class || type == Path.class;
   }
 
-  private static int picocliAnnotations(Annotation[] annotations) {
-    int count = 0;
+  private static Optional<Annotation> find(List<Annotation> annotations, String picocliType) {
     for (Annotation annotation : annotations) {
-      if (annotation.annotationType().getName().startsWith("picocli.")) {
-        count++;
+      if (annotation.type().equals(PICOCLI + picocliType)) {
+        return Optional.of(annotation);
       }
     }
-    return count;
+    return Optional.empty();
   }
 }

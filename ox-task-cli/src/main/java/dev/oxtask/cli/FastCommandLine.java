@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 
 /**
  * The common command lines of {@code run}, {@code validate} and {@code list}, and unknown options,
@@ -55,11 +54,11 @@ final class FastCommandLine {
     if (args.length == 0 || picocliConfigured()) {
       return OptionalInt.empty();
     }
-    Optional<Class<?>> type = command(args[0]);
-    if (type.isEmpty()) {
+    Optional<CommandDeclaration> named = CommandDeclaration.named(args[0], COMMANDS);
+    if (named.isEmpty()) {
       return OptionalInt.empty();
     }
-    CommandDeclaration declaration = CommandDeclaration.of(type.get());
+    CommandDeclaration declaration = named.get();
     Optional<Parsed> parsed = parse(declaration, List.of(args).subList(1, args.length), root, true);
     if (parsed.isEmpty()) {
       return OptionalInt.empty();
@@ -91,16 +90,6 @@ final class FastCommandLine {
       return Optional.empty();
     }
     return new Parser(declaration, unknownOk).parse(args, root);
-  }
-
-  /** Read from the annotation alone: a declaration is read once, for the command named. */
-  private static Optional<Class<?>> command(String name) {
-    for (Class<?> type : COMMANDS) {
-      if (type.getAnnotation(Command.class).name().equals(name)) {
-        return Optional.of(type);
-      }
-    }
-    return Optional.empty();
   }
 
   /** A {@code picocli.*} system property changes how picocli parses or prints: picocli's line. */
@@ -218,9 +207,9 @@ final class FastCommandLine {
       this.declaration = declaration;
       this.unknownOk = unknownOk;
       for (OptionField option : declaration.options()) {
-        for (String name : option.option().names()) {
+        for (String name : option.names()) {
           byName.put(name, option);
-          if (option.option().negatable()) {
+          if (option.negatable()) {
             byName.put(CommandDeclaration.negated(name), option);
             negatedNames.add(CommandDeclaration.negated(name));
           }

@@ -31,6 +31,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -61,6 +63,54 @@ class FastCommandLineTest {
       assertThat(declaration.problems()).as(type.getSimpleName()).isEmpty();
       assertThat(declaration.parsable()).as(type.getSimpleName()).isTrue();
     }
+  }
+
+  /** The class files say what picocli's reflection reads, picocli's defaults filled in. */
+  @Test
+  void declarationReadsWhatReflectionReads() {
+    for (Class<?> type : FastCommandLine.COMMANDS) {
+      CommandDeclaration declaration = CommandDeclaration.of(type);
+      Command command = type.getAnnotation(Command.class);
+
+      assertThat(declaration.name()).isEqualTo(command.name());
+      assertThat(declaration.standardHelp()).isEqualTo(command.mixinStandardHelpOptions());
+      assertThat(
+              declaration.options().stream()
+                  .map(o -> describe(o.member().field(), o.names(), o.negatable(), o.hidden()))
+                  .toList())
+          .isEqualTo(reflectedOptions(type))
+          .isNotEmpty();
+      assertThat(declaration.positional().field().getAnnotation(Parameters.class)).isNotNull();
+      assertThat(declaration.parent().getAnnotation(ParentCommand.class)).isNotNull();
+    }
+  }
+
+  /**
+   * Each option's field and attributes, mixins' and groups' where their field is, by reflection.
+   */
+  private static List<String> reflectedOptions(Class<?> type) {
+    List<String> options = new ArrayList<>();
+    for (Field field : type.getDeclaredFields()) {
+      Option option = field.getAnnotation(Option.class);
+      if (option != null) {
+        options.add(describe(field, List.of(option.names()), option.negatable(), option.hidden()));
+      } else if (field.isAnnotationPresent(Mixin.class)
+          || field.isAnnotationPresent(ArgGroup.class)) {
+        options.addAll(reflectedOptions(field.getType()));
+      }
+    }
+    return options;
+  }
+
+  private static String describe(
+      Field field, List<String> names, boolean negatable, boolean hidden) {
+    return field.getDeclaringClass().getSimpleName()
+        + "."
+        + field.getName()
+        + " "
+        + names
+        + (negatable ? " negatable" : "")
+        + (hidden ? " hidden" : "");
   }
 
   /**
