@@ -4,12 +4,18 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The annotations on a class and on its fields as its class file holds them, read without
@@ -80,14 +86,39 @@ final class ClassFileAnnotations {
    * run time) or it cannot be read, and then the caller leaves the work to reflection.
    */
   static Optional<ClassFileAnnotations> of(Class<?> type) {
-    String name = type.getName();
-    try (InputStream bytes =
-        type.getResourceAsStream(name.substring(name.lastIndexOf('.') + 1).concat(".class"))) {
-      return bytes == null
+    try {
+      Optional<byte[]> bytes = classFile(type);
+      return bytes.isEmpty()
           ? Optional.empty()
-          : Optional.of(new ClassFileAnnotations(bytes.readAllBytes()));
-    } catch (IOException e) {
+          : Optional.of(new ClassFileAnnotations(bytes.get()));
+    } catch (IOException | URISyntaxException | RuntimeException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The bytes of {@code type}'s class file, read where the class came from: asking its class loader
+   * would first search the JDK's own modules, whose reader a short command never starts otherwise.
+   */
+  private static Optional<byte[]> classFile(Class<?> type) throws IOException, URISyntaxException {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    if (source == null || source.getLocation() == null) {
+      return Optional.empty();
+    }
+    String entry = type.getName().replace('.', '/').concat(".class");
+    Path location = Path.of(source.getLocation().toURI());
+    if (Files.isDirectory(location)) {
+      Path file = location.resolve(entry);
+      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+    }
+    try (ZipFile jar = new ZipFile(location.toFile())) {
+      ZipEntry found = jar.getEntry(entry);
+      if (found == null) {
+        return Optional.empty();
+      }
+      try (InputStream bytes = jar.getInputStream(found)) {
+        return Optional.of(bytes.readAllBytes());
+      }
     }
   }
 

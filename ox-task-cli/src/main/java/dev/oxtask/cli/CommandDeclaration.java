@@ -92,9 +92,13 @@ final class CommandDeclaration {
 
   /** The declaration of the first of {@code types} that is the command named {@code name}. */
   static Optional<CommandDeclaration> named(String name, List<Class<?>> types) {
+    // No lambdas on this path: the first one a JVM makes costs a short command ten milliseconds.
     for (Class<?> type : types) {
       Optional<ClassFileAnnotations> annotations = ClassFileAnnotations.of(type);
-      Optional<Annotation> command = annotations.flatMap(a -> find(a.annotations(), "Command"));
+      Optional<Annotation> command =
+          annotations.isPresent()
+              ? find(annotations.get().annotations(), "Command")
+              : Optional.empty();
       if (command.isPresent() && command.get().string("name", "").equals(name)) {
         return Optional.of(new CommandDeclaration(type, annotations));
       }

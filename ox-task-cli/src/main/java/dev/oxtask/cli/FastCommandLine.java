@@ -301,7 +301,9 @@ final class FastCommandLine {
 
     private boolean addPositional(String arg) {
       Optional<Object> converted = convert(declaration.positional().valueType(), arg);
-      converted.ifPresent(positional::add);
+      if (converted.isPresent()) {
+        positional.add(converted.get());
+      }
       return converted.isPresent();
     }
 

@@ -8,6 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 class ClassFileAnnotationsTest {
 
@@ -93,6 +95,17 @@ class ClassFileAnnotationsTest {
             new Annotation(Sample.class.getName(), Map.of("words", List.of("one"))),
             new Annotation(Deprecated.class.getName(), Map.of()));
     assertThat(read.fields().get("plain")).isEmpty();
+  }
+
+  @Test
+  void aClassInAJarIsReadFromTheJar() {
+    ClassFileAnnotations read = ClassFileAnnotations.of(HelpCommand.class).orElseThrow();
+
+    assertThat(HelpCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+        .endsWith(".jar");
+    assertThat(read.annotations()).hasSize(1);
+    assertThat(read.annotations().get(0).type()).isEqualTo(Command.class.getName());
+    assertThat(read.annotations().get(0).string("name", "")).isEqualTo("help");
   }
 
   @Test
