@@ -108,6 +108,25 @@ class ClassFileAnnotationsTest {
     assertThat(read.annotations().get(0).string("name", "")).isEqualTo("help");
   }
 
+  /** What the root help shows of each command, as {@link RootHelp} reads it. */
+  @Test
+  void everyCommandsNameHeaderAndDescriptionReadAsReflectionReadsThem() {
+    List<Class<?>> commands = new java.util.ArrayList<>(OxTaskCommand.SUBCOMMANDS);
+    commands.add(OxTaskCommand.class);
+    for (Class<?> type : commands) {
+      Command reflected = type.getAnnotation(Command.class);
+      Annotation read =
+          ClassFileAnnotations.of(type).orElseThrow().annotations().stream()
+              .filter(a -> a.type().equals(Command.class.getName()))
+              .findFirst()
+              .orElseThrow();
+
+      assertThat(read.string("name", "")).as(type.getName()).isEqualTo(reflected.name());
+      assertThat(read.strings("header")).isEqualTo(List.of(reflected.header()));
+      assertThat(read.strings("description")).isEqualTo(List.of(reflected.description()));
+    }
+  }
+
   @Test
   void aClassWithoutAClassFileHasNone() {
     Runnable lambda = () -> {};
