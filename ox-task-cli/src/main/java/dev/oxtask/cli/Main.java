@@ -54,7 +54,7 @@ public final class Main {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // What picocli would print, without loading it: its classes are compiled for Java 5, which
       // the class-data archive cannot hold, so they cost most of a short command's start-up.
-      out.println(Version.line());
+      out.println(BuildVersion.line());
       return ExitCode.OK;
     }
     if (args.length == 1 && List.of("--help", "-h", "help").contains(args[0])) {

@@ -62,6 +62,11 @@ class StartupClassesTest {
   }
 
   @Test
+  void versionLoadsNoPicocliClass() throws Exception {
+    assertThat(launch(0, "--version")).contains("ox_task ").doesNotContain("] picocli.");
+  }
+
+  @Test
   void debugStartsLoggingAndHelpIsPicocliS() throws Exception {
     assertThat(launch(0, "validate", "--debug", plan.toString())).contains(LOGGING);
     assertThat(launch(0, "run", "--help")).contains("Usage: ox_task run").contains(PICOCLI_PARSER);
