@@ -54,7 +54,7 @@ public final class Main {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // What picocli would print, without loading it: its classes are compiled for Java 5, which
       // the class-data archive cannot hold, so they cost most of a short command's start-up.
-      out.println(BuildVersion.line());
+      out.println(versionLine());
       return ExitCode.OK;
     }
     if (args.length == 1 && List.of("--help", "-h", "help").contains(args[0])) {
@@ -70,6 +70,18 @@ public final class Main {
     OxTaskCommand root = new OxTaskCommand(out, err, environment, terminal);
     OptionalInt fast = FastCommandLine.execute(args, root, debug);
     return fast.isPresent() ? fast.getAsInt() : withPicocli(args, root, debug);
+  }
+
+  /**
+   * {@code ox_task 1.2.3}, the version this JAR was built as: what {@code --version} prints, for
+   * picocli too ({@link Version}). Here rather than in a class of its own, which the class-data
+   * archive (made by a {@code run}) would not hold: loading it would cost {@code --version} a
+   * search of every JAR on the class path.
+   */
+  static String versionLine() {
+    String version = Main.class.getPackage().getImplementationVersion();
+    // concat, not +: the first + a JVM links costs this short command generated classes.
+    return "ox_task ".concat(version != null ? version : "development build");
   }
 
   /**
