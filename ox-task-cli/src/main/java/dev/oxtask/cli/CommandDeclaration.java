@@ -198,13 +198,14 @@ final class CommandDeclaration {
   private void readField(Annotation annotation, Member member) {
     Field field = member.field();
     boolean own = member.via() == null;
-    switch (annotation.type().substring(PICOCLI.length())) {
+    String type = annotation.type();
+    switch (type.startsWith(PICOCLI) ? type.substring(PICOCLI.length()) : type) {
       case "Option" -> readOption(annotation, member);
       case "Parameters" -> readPositional(annotation, member);
       case "Mixin", "ArgGroup" -> {
         Optional<ClassFileAnnotations> inner = ClassFileAnnotations.of(field.getType());
         if (own && inner.isPresent()) {
-          readFields(field.getType(), inner.get(), field, annotation.type().endsWith("ArgGroup"));
+          readFields(field.getType(), inner.get(), field, type.endsWith("ArgGroup"));
         } else {
           problems.add("mixin or group " + field.getName());
         }
