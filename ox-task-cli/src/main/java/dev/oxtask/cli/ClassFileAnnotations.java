@@ -21,8 +21,9 @@ import java.util.zip.ZipFile;
  * The annotations on a class and on its fields as its class file holds them, read without
  * reflection: reflection makes a proxy class for each annotation type and loads picocli's
  * annotation types, which are compiled for Java 5 and so are outside the class-data archive, about
- * 40 ms of a short command. Only what {@link CommandDeclaration} reads: attributes given in the
- * source (strings, booleans, arrays of strings), not defaults.
+ * 40 ms of a short command. Only what {@link CommandDeclaration} and {@link RootHelp} need: the
+ * class's and its fields' runtime-visible annotations with the attributes the source gives, not the
+ * annotation types' defaults.
  */
 final class ClassFileAnnotations {
 
