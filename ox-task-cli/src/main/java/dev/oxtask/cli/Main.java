@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -18,9 +19,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code ox_task} command line: {@code main} only hands its streams to {@link #run}. */
 public final class Main {
-
-  /** picocli's HelpCommand's message for {@code help NAME} naming no command. */
-  private static final Pattern UNKNOWN_HELP_TOPIC = Pattern.compile("Unknown subcommand '(.*)'\\.");
 
   private Main() {}
 
@@ -63,7 +61,7 @@ public final class Main {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // What picocli would print, without loading it: its classes are compiled for Java 5, which
       // the class-data archive cannot hold, so they cost most of a short command's start-up.
-      out.println(Version.line());
+      out.println(versionLine());
       return ExitCode.OK;
     }
     if (args.length == 1 && List.of("--help", "-h", "help").contains(args[0])) {
@@ -72,23 +70,51 @@ public final class Main {
     }
     boolean debug = Arrays.asList(args).contains("--debug");
     Logging.configure(debug);
-    CommandLine cli = commandLine(args, new OxTaskCommand(context));
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    cli.setParameterExceptionHandler((e, ignored) -> usageError(e, err));
+    OptionalInt rootError = FastCommandLine.unknownRootOptions(args, err);
+    if (rootError.isPresent()) {
+      return rootError.getAsInt();
+    }
+    OxTaskCommand root = new OxTaskCommand(context);
+    OptionalInt fast = FastCommandLine.execute(args, root, debug);
+    return fast.isPresent() ? fast.getAsInt() : withPicocli(args, root, debug);
+  }
+
+  /**
+   * {@code ox_task 1.2.3}, the version this JAR was built as: what {@code --version} prints, for
+   * picocli too ({@link Version}). Here rather than in a class of its own, which the class-data
+   * archive (made by a {@code run}) would not hold: loading it would cost {@code --version} a
+   * search of every JAR on the class path.
+   */
+  static String versionLine() {
+    String version = Main.class.getPackage().getImplementationVersion();
+    // concat, not +: the first + a JVM links costs this short command generated classes.
+    return "ox_task ".concat(version != null ? version : "development build");
+  }
+
+  /**
+   * Parses and runs {@code args} with picocli: every command line {@link FastCommandLine} leaves.
+   */
+  static int withPicocli(String[] args, OxTaskCommand root, boolean debug) {
+    CommandLine cli = commandLine(args, root);
+    cli.setOut(new PrintWriter(root.out, true));
+    cli.setErr(new PrintWriter(root.err, true));
+    cli.setParameterExceptionHandler((e, ignored) -> usageError(e, root.err));
     cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (debug) {
-            e.printStackTrace(err);
-          } else {
-            err.println(
-                "ox_task: internal error: "
-                    + e
-                    + "\n(this is a bug in ox_task; run again with --debug to see the stack trace)");
-          }
-          return ExitCode.FAILED;
-        });
+        (e, commandLine, parseResult) -> internalError(e, root.err, debug));
     return cli.execute(args);
+  }
+
+  /** A command's unexpected exception: a bug of ox_task's, its stack trace only with --debug. */
+  static int internalError(Exception e, PrintStream err, boolean debug) {
+    if (debug) {
+      e.printStackTrace(err);
+    } else {
+      err.println(
+          "ox_task: internal error: "
+              + e
+              + "\n(this is a bug in ox_task; run again with --debug to see the stack trace)");
+    }
+    return ExitCode.FAILED;
   }
 
   /**
@@ -136,11 +162,10 @@ public final class Main {
       if (command) {
         message = "unknown command '" + words.get(0) + "'";
       }
-      if (!unmatched.getSuggestions().isEmpty()) {
-        message += " — did you mean '" + unmatched.getSuggestions().get(0) + "'?";
-      }
+      message = withSuggestion(message, unmatched.getSuggestions());
     }
-    Matcher helpTopic = UNKNOWN_HELP_TOPIC.matcher(message);
+    // picocli's HelpCommand's message for `help NAME` naming no command.
+    Matcher helpTopic = Pattern.compile("Unknown subcommand '(.*)'\\.").matcher(message);
     if (helpTopic.matches()) {
       // From `ox_task help NAME`: said like any other unknown command.
       String name = helpTopic.group(1);
@@ -150,9 +175,31 @@ public final class Main {
               + "'"
               + ClosestName.suggestion(name, e.getCommandLine().getSubcommands().keySet());
     }
-    String help = e.getCommandLine().getCommandSpec().qualifiedName() + " --help";
-    err.println(
-        "ox_task: " + message + (message.contains("--help") ? "" : " (see '" + help + "')"));
+    printUsageError(message, e.getCommandLine().getCommandSpec().qualifiedName(), err);
     return ExitCode.USAGE;
+  }
+
+  // StringBuilder rather than + in the two methods below: each new shape of string concatenation
+  // costs the JVM generated classes at first use, a tenth of a short command's run.
+
+  /** {@code message} and the first of {@code suggestions}, when there is one. */
+  static String withSuggestion(String message, List<String> suggestions) {
+    if (suggestions.isEmpty()) {
+      return message;
+    }
+    return new StringBuilder(message)
+        .append(" — did you mean '")
+        .append(suggestions.get(0))
+        .append("'?")
+        .toString();
+  }
+
+  /** Prints a usage error of the command {@code command} (e.g. {@code ox_task run}). */
+  static void printUsageError(String message, String command, PrintStream err) {
+    StringBuilder line = new StringBuilder("ox_task: ").append(message);
+    if (!message.contains("--help")) {
+      line.append(" (see '").append(command).append(" --help')");
+    }
+    err.println(line);
   }
 }

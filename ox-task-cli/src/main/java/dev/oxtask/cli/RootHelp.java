@@ -2,6 +2,7 @@ package dev.oxtask.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /**
@@ -20,7 +21,7 @@ final class RootHelp {
   static String text() {
     // StringBuilder rather than + and no streams: each string concatenation and lambda shape
     // costs the JVM a generated class the first time, a fifth of this command's run.
-    Command root = OxTaskCommand.class.getAnnotation(Command.class);
+    Summary root = Summary.of(OxTaskCommand.class);
     StringBuilder help = new StringBuilder("Usage: ").append(root.name());
     help.append(" [-hV] [COMMAND]\n");
     for (String line : root.description()) {
@@ -37,21 +38,49 @@ final class RootHelp {
    * its header or description, wrapped at spaces before column 80.
    */
   static String commandList() {
-    List<Command> commands = new ArrayList<>();
+    List<Summary> commands = new ArrayList<>();
     int nameWidth = 0;
     for (Class<?> type : OxTaskCommand.SUBCOMMANDS) {
-      Command command = type.getAnnotation(Command.class);
+      Summary command = Summary.of(type);
       commands.add(command);
       nameWidth = Math.max(nameWidth, command.name().length());
     }
     StringBuilder list = new StringBuilder();
-    for (Command command : commands) {
+    for (Summary command : commands) {
       StringBuilder name = new StringBuilder("  ").append(command.name());
       name.append(" ".repeat(nameWidth - command.name().length() + 2));
-      String[] summary = command.header().length > 0 ? command.header() : command.description();
-      wrap(list, name, summary.length > 0 ? summary[0] : "", name.length() + 2);
+      List<String> summary = command.header().isEmpty() ? command.description() : command.header();
+      wrap(list, name, summary.isEmpty() ? "" : summary.get(0), name.length() + 2);
     }
     return list.toString();
+  }
+
+  /**
+   * What help shows of a command, from its {@code @Command}: read from its class file, which spares
+   * this short command picocli's annotation types and a proxy class per type; by reflection when
+   * the class file cannot be read.
+   */
+  private record Summary(String name, List<String> header, List<String> description) {
+
+    static Summary of(Class<?> type) {
+      Optional<ClassFileAnnotations.Annotation> read = Optional.empty();
+      Optional<ClassFileAnnotations> classFile = ClassFileAnnotations.of(type);
+      if (classFile.isPresent()) {
+        for (ClassFileAnnotations.Annotation annotation : classFile.get().annotations()) {
+          if (annotation.type().equals(Command.class.getName())) {
+            read = Optional.of(annotation);
+          }
+        }
+      }
+      if (read.isPresent()) {
+        return new Summary(
+            read.get().string("name", ""),
+            read.get().strings("header"),
+            read.get().strings("description"));
+      }
+      Command command = type.getAnnotation(Command.class);
+      return new Summary(command.name(), List.of(command.header()), List.of(command.description()));
+    }
   }
 
   private static void wrap(StringBuilder out, StringBuilder line, String text, int indent) {

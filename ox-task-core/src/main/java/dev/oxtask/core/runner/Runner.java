@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -55,8 +54,6 @@ import org.slf4j.LoggerFactory;
  * returns those it finds instead, so a caller can show them before anything runs.
  */
 public final class Runner implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
 
   static final String TOO_SHORT =
       "a secret shorter than "
@@ -325,7 +322,10 @@ public final class Runner implements AutoCloseable {
     private Duration killGrace = RunOptions.DEFAULT_KILL_GRACE;
     private String runId;
     private PrintStream console = System.out;
-    private Consumer<String> warnings = warning -> LOG.warn(warning);
+    // The logger is fetched only when there is a warning: a run that logs nothing never starts
+    // the logging framework.
+    private Consumer<String> warnings =
+        warning -> LoggerFactory.getLogger(Runner.class).warn(warning);
     private boolean everyPlugin;
 
     private Builder() {}
