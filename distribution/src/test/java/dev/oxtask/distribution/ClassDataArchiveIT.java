@@ -1,11 +1,14 @@
 package dev.oxtask.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.oxtask.distribution.Launch.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,5 +118,64 @@ class ClassDataArchiveIT {
     assertThat(outcome.stdout()).startsWith("ok: ");
     assertThat(outcome.stderr()).isEmpty();
     assertThat(outcome.exitCode()).isZero();
+  }
+
+  @Test
+  void anArchiveOlderThanAJarOfTheInstallationIsMadeAgain() throws Exception {
+    // Java 19 and newer make and check the archive themselves (-XX:+AutoCreateSharedArchive).
+    assumeTrue(Runtime.version().feature() < 19, "the launcher's own archive is for Java 17, 18");
+    validate("");
+    Path archive = archives().get(0);
+    Path jar = installation.home().resolve("lib").resolve(jarName("ox-task-core-"));
+    FileTime jarTime = Files.getLastModifiedTime(jar);
+    // As after the JARs were rebuilt or copied over the installation once the archive was made.
+    Files.setLastModifiedTime(
+        archive, FileTime.from(jarTime.toInstant().minus(Duration.ofHours(1))));
+
+    Outcome outcome = validate("");
+
+    assertThat(outcome.stdout()).startsWith("ok: ");
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(archives()).containsExactly(archive);
+    assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(jarTime);
+  }
+
+  @Test
+  void aSecondRunOfAPlanWithAnEnvLoadsEveryOxTaskClassFromTheArchive() throws Exception {
+    Path withEnv =
+        Files.writeString(
+            temp.resolve("env-plan.json"),
+            "{\"envs\": {\"e\": {}}, \"jobs\": {\"hi\": {\"env\": \"e\", \"command\": [\"true\"]}}}");
+    Path classes = temp.resolve("classes.txt");
+    // The same options both times: they are part of the archive's key.
+    Launch run =
+        Launch.of(
+                installation.launcher(),
+                "run",
+                "--work-dir",
+                temp.resolve("work").toString(),
+                withEnv.toString())
+            .env("XDG_CACHE_HOME", cache.toString())
+            .env("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+    assertThat(run.run(scratch).exitCode()).isZero();
+
+    Outcome second = run.run(scratch);
+
+    assertThat(second.exitCode()).isZero();
+    // A class of ours outside the archive costs a search of the JARs; picocli's classes cannot be
+    // archived at all (compiled for Java 5), so a plain run must not load them.
+    assertThat(Files.readAllLines(classes))
+        .anyMatch(line -> line.contains(" dev.oxtask.core.run.Engine "))
+        .filteredOn(line -> line.contains(" dev.oxtask.") || line.contains(" picocli."))
+        .allMatch(line -> line.contains("source: shared objects file"));
+  }
+
+  private String jarName(String prefix) throws IOException {
+    try (Stream<Path> jars = Files.list(installation.home().resolve("lib"))) {
+      return jars.map(p -> p.getFileName().toString())
+          .filter(name -> name.startsWith(prefix))
+          .findFirst()
+          .orElseThrow();
+    }
   }
 }

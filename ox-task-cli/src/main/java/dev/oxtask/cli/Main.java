@@ -129,13 +129,13 @@ public final class Main {
     // The root has no option that takes a value, so its first non-option word is the command.
     String word = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
     List<Class<?>> named =
-        OxTaskCommand.SUBCOMMANDS.stream().filter(c -> nameOf(c).equals(word)).toList();
+        OxTaskCommand.subcommands().stream().filter(c -> nameOf(c).equals(word)).toList();
     boolean everyCommand =
         named.contains(HelpCommand.class)
             || (named.isEmpty() && !word.isEmpty())
             || (word.isEmpty() && Arrays.stream(args).anyMatch(Main::asksForHelp));
     // Without a command word (a root option, right or wrong) the root alone parses the line.
-    for (Class<?> command : everyCommand ? OxTaskCommand.SUBCOMMANDS : named) {
+    for (Class<?> command : everyCommand ? OxTaskCommand.subcommands() : named) {
       cli.addSubcommand(command);
     }
     return cli;

@@ -19,19 +19,22 @@ final class OxTaskCommand implements Runnable {
   /**
    * The subcommands, in the order help lists them. They are not in the annotation: {@link Main}
    * builds only the one a command line invokes, since picocli reads each command's annotations by
-   * reflection, the largest part of a short command's start-up.
+   * reflection, the largest part of a short command's start-up. A method, not a constant: the list
+   * names picocli's {@code HelpCommand}, whose loading (picocli is outside the class-data archive)
+   * would cost every command a search of the class path's JARs.
    */
-  static final List<Class<?>> SUBCOMMANDS =
-      List.of(
-          ValidateCommand.class,
-          ListCommand.class,
-          RunCommand.class,
-          PluginsCommand.class,
-          EnvsCommand.class,
-          FindPathCommand.class,
-          GitHubFileCommand.class,
-          PyscriptCommand.class,
-          HelpCommand.class);
+  static List<Class<?>> subcommands() {
+    return List.of(
+        ValidateCommand.class,
+        ListCommand.class,
+        RunCommand.class,
+        PluginsCommand.class,
+        EnvsCommand.class,
+        FindPathCommand.class,
+        GitHubFileCommand.class,
+        PyscriptCommand.class,
+        HelpCommand.class);
+  }
 
   /** The streams, environment, working directory and terminal every subcommand uses. */
   final Invocation context;
@@ -52,6 +55,19 @@ final class OxTaskCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required (see ox_task --help)");
+    throw Usage.commandRequired(spec);
+  }
+
+  /**
+   * Where the root's picocli exception is made: a class of its own, loaded only when picocli runs
+   * the root. Throwing a {@code ParameterException} in {@link #run} itself would load picocli's
+   * exception classes (which the class-data archive cannot hold) with this class, for every
+   * command.
+   */
+  private static final class Usage {
+    static RuntimeException commandRequired(CommandSpec spec) {
+      return new ParameterException(
+          spec.commandLine(), "a command is required (see ox_task --help)");
+    }
   }
 }

@@ -40,7 +40,7 @@ final class RootHelp {
   static String commandList() {
     List<Summary> commands = new ArrayList<>();
     int nameWidth = 0;
-    for (Class<?> type : OxTaskCommand.SUBCOMMANDS) {
+    for (Class<?> type : OxTaskCommand.subcommands()) {
       Summary command = Summary.of(type);
       commands.add(command);
       nameWidth = Math.max(nameWidth, command.name().length());

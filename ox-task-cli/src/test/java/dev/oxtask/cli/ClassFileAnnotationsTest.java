@@ -111,7 +111,7 @@ class ClassFileAnnotationsTest {
   /** What the root help shows of each command, as {@link RootHelp} reads it. */
   @Test
   void everyCommandsNameHeaderAndDescriptionReadAsReflectionReadsThem() {
-    List<Class<?>> commands = new java.util.ArrayList<>(OxTaskCommand.SUBCOMMANDS);
+    List<Class<?>> commands = new java.util.ArrayList<>(OxTaskCommand.subcommands());
     commands.add(OxTaskCommand.class);
     for (Class<?> type : commands) {
       Command reflected = type.getAnnotation(Command.class);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 class HelperCommandsHelpTest {
 
   static Stream<String> commands() {
-    return OxTaskCommand.SUBCOMMANDS.stream().map(c -> c.getAnnotation(Command.class).name());
+    return OxTaskCommand.subcommands().stream().map(c -> c.getAnnotation(Command.class).name());
   }
 
   @ParameterizedTest

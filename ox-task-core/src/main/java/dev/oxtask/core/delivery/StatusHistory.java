@@ -16,15 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * Each job's status in the previous run, kept in {@code <work-dir>/state.json}, so {@code
@@ -50,8 +47,7 @@ public final class StatusHistory {
   // jackson-core's streaming API, which the plan loader has already loaded: jackson-databind's
   // ObjectMapper took 50 ms of a one-job run to load and set up.
   private static final JsonFactory JSON = new JsonFactory();
-  private static final Map<String, JobStatus> BY_KEY =
-      Arrays.stream(JobStatus.values()).collect(Collectors.toMap(JobStatus::key, s -> s));
+  private static final Map<String, JobStatus> BY_KEY = byKey();
 
   private final Path file;
   private final Map<String, JobStatus> previous;
@@ -134,19 +130,36 @@ public final class StatusHistory {
     }
   }
 
+  private static Map<String, JobStatus> byKey() {
+    Map<String, JobStatus> byKey = new HashMap<>();
+    for (JobStatus status : JobStatus.values()) {
+      byKey.put(status.key(), status);
+    }
+    return byKey;
+  }
+
   /** The entries recorded within the retention, at most {@code maxJobs} of the newest, by name. */
   private static Map<String, Entry> retained(Map<String, Entry> entries, Instant now, int maxJobs) {
     Instant oldest = now.minus(RETENTION);
-    Comparator<Map.Entry<String, Entry>> newestFirst =
-        Comparator.comparing(
-            (Map.Entry<String, Entry> e) -> e.getValue().updatedAt().orElse(now),
-            Comparator.reverseOrder());
-    List<Map.Entry<String, Entry>> recent =
-        entries.entrySet().stream()
-            .filter(e -> !e.getValue().updatedAt().orElse(now).isBefore(oldest))
-            .collect(Collectors.toCollection(ArrayList::new));
+    // Loops and a comparator of its own rather than streams and Comparator.comparing: the JDK's
+    // lambdas and method handles those make are generated at each run, outside the class-data
+    // archive, a few milliseconds of every run.
+    List<Map.Entry<String, Entry>> recent = new ArrayList<>();
+    for (Map.Entry<String, Entry> entry : entries.entrySet()) {
+      if (!entry.getValue().updatedAt().orElse(now).isBefore(oldest)) {
+        recent.add(entry);
+      }
+    }
     if (recent.size() > maxJobs) {
-      recent.sort(newestFirst.thenComparing(Map.Entry::getKey));
+      recent.sort(
+          (a, b) -> {
+            int newer =
+                b.getValue()
+                    .updatedAt()
+                    .orElse(now)
+                    .compareTo(a.getValue().updatedAt().orElse(now));
+            return newer != 0 ? newer : a.getKey().compareTo(b.getKey());
+          });
       recent = recent.subList(0, maxJobs);
     }
     Map<String, Entry> kept = new TreeMap<>();

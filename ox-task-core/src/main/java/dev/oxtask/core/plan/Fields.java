@@ -84,9 +84,12 @@ final class Fields {
 
   /** The value of {@code key}; empty when it is absent or JSON {@code null} ("not set"). */
   Optional<Node> node(String key) {
-    return Optional.ofNullable(obj.members().get(key))
-        .map(Node.Member::value)
-        .filter(value -> !isNull(value));
+    // Plain code rather than Optional's map and filter, and key paths built only for a problem:
+    // these methods run for every key of every job.
+    Node.Member member = obj.members().get(key);
+    return member == null || isNull(member.value())
+        ? Optional.empty()
+        : Optional.of(member.value());
   }
 
   static boolean isNull(Node value) {
@@ -120,15 +123,24 @@ final class Fields {
   }
 
   Optional<String> string(String key) {
-    return node(key).flatMap(value -> string(value, pathOf(key)));
+    Optional<Node> value = node(key);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = text(value.get());
+    if (text == null) {
+      notAString(value.get(), pathOf(key));
+    }
+    return Optional.ofNullable(text);
   }
 
-  private Optional<String> string(Node value, String keyPath) {
-    if (value instanceof Node.Scalar s && s.value() instanceof String text) {
-      return Optional.of(text);
-    }
+  /** The text of a JSON string; null for any other value. */
+  private static String text(Node value) {
+    return value instanceof Node.Scalar s && s.value() instanceof String text ? text : null;
+  }
+
+  private void notAString(Node value, String keyPath) {
     problem(value.at(), keyPath, "expected a string, not " + value.describe());
-    return Optional.empty();
   }
 
   /** A list of strings; reports the list or each item that is not a string. */
@@ -146,7 +158,12 @@ final class Fields {
     }
     List<String> result = new ArrayList<>();
     for (int i = 0; i < arr.items().size(); i++) {
-      string(arr.items().get(i), pathOf(key) + "[" + i + "]").ifPresent(result::add);
+      String text = text(arr.items().get(i));
+      if (text != null) {
+        result.add(text);
+      } else {
+        notAString(arr.items().get(i), pathOf(key) + "[" + i + "]");
+      }
     }
     return result;
   }

@@ -7,11 +7,14 @@ import java.util.Optional;
 final class JobCommand {
 
   private final Fields fields;
-  private final String path;
 
   JobCommand(Fields fields) {
     this.fields = fields;
-    this.path = fields.pathOf("command");
+  }
+
+  /** The command's key path, for a problem: not built for a command that has none. */
+  private String path() {
+    return fields.pathOf("command");
   }
 
   /** The words to run; empty when the command is missing or has a problem (reported). */
@@ -29,13 +32,13 @@ final class JobCommand {
     }
     if (!(node instanceof Node.Arr arr)) {
       fields.problem(
-          node.at(), path, "expected a list of strings or one string, not " + node.describe());
+          node.at(), path(), "expected a list of strings or one string, not " + node.describe());
       return List.of();
     }
     if (arr.items().isEmpty()) {
       fields.problem(
           node.at(),
-          path,
+          path(),
           "expected at least the program to run, e.g. [\"echo\", \"hi\"], not an empty list");
       return List.of();
     }
@@ -46,7 +49,7 @@ final class JobCommand {
     if (!shell && words.get(0).isBlank()) {
       fields.problem(
           arr.items().get(0).at(),
-          path + "[0]",
+          path() + "[0]",
           "expected the program to run, not an empty string");
       return List.of();
     }
@@ -56,7 +59,7 @@ final class JobCommand {
   private List<String> fromString(Node node, String text, boolean shell) {
     if (text.isBlank()) {
       fields.problem(
-          node.at(), path, "expected the command to run, e.g. \"echo hi\", not an empty string");
+          node.at(), path(), "expected the command to run, e.g. \"echo hi\", not an empty string");
       return List.of();
     }
     if (shell) {
@@ -65,12 +68,12 @@ final class JobCommand {
     try {
       List<String> words = CommandWords.split(text);
       if (words.isEmpty() || words.get(0).isEmpty()) {
-        fields.problem(node.at(), path, "expected the program to run first, not an empty word");
+        fields.problem(node.at(), path(), "expected the program to run first, not an empty word");
         return List.of();
       }
       return words;
     } catch (CommandWords.SyntaxException e) {
-      fields.problem(node.at(), path, e.getMessage());
+      fields.problem(node.at(), path(), e.getMessage());
       return List.of();
     }
   }

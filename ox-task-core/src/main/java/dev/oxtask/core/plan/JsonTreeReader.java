@@ -28,6 +28,12 @@ final class JsonTreeReader {
   private JsonParser parser;
 
   /**
+   * The keys (strings) and array indexes (integers) from the root to the value being read: its key
+   * path, spelt out ({@link #keyPath}) only for a problem to report.
+   */
+  private final List<Object> trail = new ArrayList<>();
+
+  /**
    * @param file the file named in locations, as the user named it
    * @param located false when the text is not what the user wrote (a {@code .py} plan's JSON), so
    *     locations name only the file
@@ -57,7 +63,7 @@ final class JsonTreeReader {
                 SourceLocation.of(file), "", "the file is empty: expected a JSON object"));
         return Optional.empty();
       }
-      Node root = value("");
+      Node root = value();
       if (parser.nextToken() != null) {
         problems.add(
             new Diagnostic(
@@ -77,14 +83,14 @@ final class JsonTreeReader {
     }
   }
 
-  private Node value(String path) throws IOException {
+  private Node value() throws IOException {
     SourceLocation at = here();
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT:
-        return object(path, at);
+        return object(at);
       case START_ARRAY:
-        return array(path, at);
+        return array(at);
       case VALUE_STRING:
         return new Node.Scalar(at, parser.getText());
       case VALUE_NUMBER_INT:
@@ -106,14 +112,16 @@ final class JsonTreeReader {
     }
   }
 
-  private Node object(String path, SourceLocation at) throws IOException {
+  private Node object(SourceLocation at) throws IOException {
     Map<String, Node.Member> members = new LinkedHashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       SourceLocation keyAt = here();
-      String keyPath = path.isEmpty() ? key : path + "." + key;
       parser.nextToken();
-      Node value = value(keyPath);
+      trail.add(key);
+      Node value = value();
+      String keyPath = members.containsKey(key) ? keyPath() : "";
+      trail.remove(trail.size() - 1);
       Node.Member first = members.get(key);
       if (first == null) {
         members.put(key, new Node.Member(key, keyAt, value));
@@ -132,12 +140,27 @@ final class JsonTreeReader {
     return new Node.Obj(at, members);
   }
 
-  private Node array(String path, SourceLocation at) throws IOException {
+  private Node array(SourceLocation at) throws IOException {
     List<Node> items = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
-      items.add(value(path + "[" + items.size() + "]"));
+      trail.add(items.size());
+      items.add(value());
+      trail.remove(trail.size() - 1);
     }
     return new Node.Arr(at, items);
+  }
+
+  /** The key path of the value being read, e.g. {@code jobs.backup.command[2]}. */
+  private String keyPath() {
+    StringBuilder path = new StringBuilder();
+    for (Object step : trail) {
+      if (step instanceof Integer index) {
+        path.append('[').append(index).append(']');
+      } else {
+        path.append(path.length() == 0 ? "" : ".").append(step);
+      }
+    }
+    return path.toString();
   }
 
   private SourceLocation here() {

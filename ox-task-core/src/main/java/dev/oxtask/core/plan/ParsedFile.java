@@ -15,7 +15,7 @@ import java.util.Map;
  * @param defined every env, note and job name (as {@code jobs.NAME}) with where it is written, also
  *     those that had problems
  * @param references the envs and notes that jobs name
- * @param locations where each key path is written
+ * @param root the file's tree, which tells where each key path is written ({@link KeyLocations})
  */
 record ParsedFile(
     Path file,
@@ -25,7 +25,7 @@ record ParsedFile(
     Map<String, TaskJob> jobs,
     Map<String, SourceLocation> defined,
     List<Reference> references,
-    Map<String, SourceLocation> locations) {
+    Node root) {
 
   /** A job naming an env or a note, e.g. {@code "env": "prod"}. */
   record Reference(String section, String name, SourceLocation at, String keyPath) {

@@ -57,9 +57,7 @@ final class PlanFileParser {
               "expected the plan to be a JSON object with \"envs\", \"notes\" and \"jobs\", not "
                   + root.describe()));
     }
-    Map<String, SourceLocation> locations = new LinkedHashMap<>();
-    collectLocations(root, "", locations);
-    return new ParsedFile(file, description, envs, notes, jobs, defined, references, locations);
+    return new ParsedFile(file, description, envs, notes, jobs, defined, references, root);
   }
 
   private void section(Fields plan, String section, EntryReader reader) {
@@ -201,28 +199,13 @@ final class PlanFileParser {
 
   /** {@code env} or {@code note} of a job; {@code ""} means none. */
   private Optional<String> reference(Fields fields, String section, String key) {
-    Optional<String> name = fields.string(key).filter(s -> !s.isEmpty());
-    name.ifPresent(
-        n ->
-            references.add(
-                new ParsedFile.Reference(
-                    section, n, fields.node(key).orElseThrow().at(), fields.pathOf(key))));
-    return name;
-  }
-
-  private static void collectLocations(Node node, String path, Map<String, SourceLocation> into) {
-    if (node instanceof Node.Obj obj) {
-      for (Node.Member member : obj.members().values()) {
-        String keyPath = path.isEmpty() ? member.key() : path + "." + member.key();
-        into.put(keyPath, member.keyAt());
-        collectLocations(member.value(), keyPath, into);
-      }
-    } else if (node instanceof Node.Arr arr) {
-      for (int i = 0; i < arr.items().size(); i++) {
-        String keyPath = path + "[" + i + "]";
-        into.put(keyPath, arr.items().get(i).at());
-        collectLocations(arr.items().get(i), keyPath, into);
-      }
+    Optional<String> name = fields.string(key);
+    if (name.isEmpty() || name.get().isEmpty()) {
+      return Optional.empty();
     }
+    references.add(
+        new ParsedFile.Reference(
+            section, name.get(), fields.node(key).orElseThrow().at(), fields.pathOf(key)));
+    return name;
   }
 }

@@ -10,14 +10,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Loads plan files ({@code .json}, or {@code .py} evaluated by Python), merges them and checks them
@@ -78,11 +77,17 @@ public final class PlanLoader {
   }
 
   private static List<Diagnostic> inWrittenOrder(List<Diagnostic> diagnostics) {
-    return diagnostics.stream()
-        .sorted(
-            Comparator.comparingInt((Diagnostic d) -> d.location().line())
-                .thenComparingInt(d -> d.location().column()))
-        .toList();
+    if (diagnostics.size() < 2) {
+      // Most plans have nothing to report: no sorting machinery for them.
+      return diagnostics;
+    }
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(
+        (a, b) ->
+            a.location().line() != b.location().line()
+                ? Integer.compare(a.location().line(), b.location().line())
+                : Integer.compare(a.location().column(), b.location().column()));
+    return sorted;
   }
 
   private Optional<Node> read(Path file, List<Diagnostic> problems, List<Diagnostic> warnings) {
@@ -128,7 +133,7 @@ public final class PlanLoader {
     Map<String, TaskEnv> envs = new LinkedHashMap<>();
     Map<String, TaskNote> notes = new LinkedHashMap<>();
     Map<String, TaskJob> jobs = new LinkedHashMap<>();
-    Map<String, SourceLocation> locations = new LinkedHashMap<>();
+    List<Node> roots = new ArrayList<>();
     Map<String, SourceLocation> defined = new LinkedHashMap<>();
     for (ParsedFile file : parsed) {
       description.addAll(file.description());
@@ -143,9 +148,9 @@ public final class PlanLoader {
       file.envs().forEach(envs::putIfAbsent);
       file.notes().forEach(notes::putIfAbsent);
       file.jobs().forEach(jobs::putIfAbsent);
-      file.locations().forEach(locations::putIfAbsent);
+      roots.add(file.root());
     }
-    return new TaskPlan(files, description, envs, notes, jobs, locations, warnings);
+    return new TaskPlan(files, description, envs, notes, jobs, new KeyLocations(roots), warnings);
   }
 
   private static Diagnostic definedTwice(String path, SourceLocation first, SourceLocation again) {
@@ -193,11 +198,15 @@ public final class PlanLoader {
   }
 
   private static List<String> namesIn(List<ParsedFile> parsed, String section) {
-    return parsed.stream()
-        .flatMap(f -> f.defined().keySet().stream())
-        .filter(path -> path.startsWith(section + "."))
-        .map(path -> path.substring(section.length() + 1))
-        .distinct()
-        .collect(Collectors.toList());
+    String prefix = section + ".";
+    Set<String> names = new LinkedHashSet<>();
+    for (ParsedFile file : parsed) {
+      for (String path : file.defined().keySet()) {
+        if (path.startsWith(prefix)) {
+          names.add(path.substring(prefix.length()));
+        }
+      }
+    }
+    return new ArrayList<>(names);
   }
 }

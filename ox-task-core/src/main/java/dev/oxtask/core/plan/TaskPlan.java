@@ -35,7 +35,8 @@ public record TaskPlan(
     envs = Collections.unmodifiableMap(new LinkedHashMap<>(envs));
     notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
-    locations = Map.copyOf(locations);
+    // A loaded plan's locations are worked out when first needed, and never change.
+    locations = locations instanceof KeyLocations ? locations : Map.copyOf(locations);
     warnings = List.copyOf(warnings);
   }
 

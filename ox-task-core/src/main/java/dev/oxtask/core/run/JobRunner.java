@@ -151,7 +151,7 @@ final class JobRunner {
         .exitCode(outcome.map(ProcessRun.Outcome::exitCode).orElse(OptionalInt.empty()))
         .output(masker.mask(outcome.map(ProcessRun.Outcome::stdout).orElse("")))
         .stderr(masker.mask(stderr))
-        .command(prepared.command().stream().map(masker::mask).toList())
+        .command(masker.maskAll(prepared.command()))
         .cwd(prepared.cwd())
         .startedAt(startedAt)
         .duration(duration)

@@ -5,9 +5,11 @@ import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
 import dev.oxtask.core.text.Template;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,9 +26,14 @@ public final class KnownSecrets {
   /** Secrets of the selected jobs' envs, resolved against the runner's environment. */
   public static Set<String> of(TaskPlan plan, List<TaskJob> jobs, Map<String, String> runner) {
     Set<String> secrets = new LinkedHashSet<>();
+    // Once per env, not per job: the secrets depend on the env alone, and a copy of the runner's
+    // environment per job was most of checking a large plan.
+    Set<String> envs = new HashSet<>();
     for (TaskJob job : jobs) {
-      Map<String, String> environment = new HashMap<>(runner);
-      plan.envOf(job).ifPresent(env -> addEnvSecrets(env, environment, secrets));
+      Optional<TaskEnv> env = plan.envOf(job);
+      if (env.isPresent() && envs.add(env.get().name())) {
+        addEnvSecrets(env.get(), new HashMap<>(runner), secrets);
+      }
     }
     return secrets;
   }

@@ -144,7 +144,11 @@ public final class ProcessTree {
         found.add(process.toHandle());
       }
       process.descendants().filter(ProcessHandle::isAlive).forEach(found::add);
-      return found.stream().map(h -> new Member(h, false)).toList();
+      List<Member> alive = new ArrayList<>();
+      for (ProcessHandle handle : found) {
+        alive.add(new Member(handle, false));
+      }
+      return alive;
     }
     Map<Long, ProcStat> stats = candidates();
     Set<Long> members = new LinkedHashSet<>();

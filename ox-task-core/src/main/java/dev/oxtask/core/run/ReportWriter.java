@@ -60,7 +60,7 @@ public final class ReportWriter {
         r.toBuilder()
             .output(masker.mask(r.output()))
             .stderr(masker.mask(r.stderr()))
-            .command(r.command().stream().map(masker::mask).toList())
+            .command(masker.maskAll(r.command()))
             .error(r.error().map(masker::mask))
             .build();
     return JSON.valueToTree(ResultJson.fields(masked));

@@ -1,7 +1,7 @@
 package dev.oxtask.core.text;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -87,7 +87,18 @@ public final class SecretMasker {
 
   /** The secrets registered so far, longest first. */
   public List<String> secrets() {
-    return secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    List<String> longestFirst = new ArrayList<>(secrets);
+    longestFirst.sort((a, b) -> Integer.compare(b.length(), a.length()));
+    return List.copyOf(longestFirst);
+  }
+
+  /** Each of {@code texts} masked, in order. */
+  public List<String> maskAll(List<String> texts) {
+    List<String> masked = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      masked.add(mask(text));
+    }
+    return List.copyOf(masked);
   }
 
   /**
