@@ -6,13 +6,13 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Sets up logback as the shipped {@code logback.xml} says, in code: parsing the XML file costs a
@@ -28,20 +28,43 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
   /** The shipped configuration, a resource of this JAR and the zip's {@code conf/logback.xml}. */
   static final String SHIPPED = "/logback.xml";
 
+  /**
+   * The shipped configuration's text, which {@code LogConfiguratorTest} checks against {@link
+   * #SHIPPED}: reading the resource searched the class path's JARs, a few milliseconds of every run
+   * with a note.
+   */
+  static final String SHIPPED_TEXT =
+"""
+<configuration>
+  <!-- ox_task's logging: warnings only, on stderr (job results and the summary go to stdout); the
+       debug option of ox_task raises it to DEBUG for that run. While this file is unchanged,
+       ox_task sets up the same configuration in code, which starts faster (LogConfigurator); once
+       you edit it (or point -Dlogback.configurationFile at another file), logback reads it. -->
+  <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+    <target>System.err</target>
+    <encoder>
+      <pattern>%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n</pattern>
+    </encoder>
+  </appender>
+  <!-- ox-task reports plugin problems itself; pf4j's log is shown only with debug on. -->
+  <logger name="org.pf4j" level="OFF"/>
+  <root level="WARN">
+    <appender-ref ref="STDERR"/>
+  </root>
+</configuration>
+""";
+
+  /** The shipped pattern: time, level, logger and message. */
+  static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     if (edited(System.getProperty(FILE_PROPERTY))) {
       return ExecutionStatus.NEUTRAL;
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-    encoder.setContext(context);
-    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
-    encoder.start();
-    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+    Stderr stderr = new Stderr();
     stderr.setContext(context);
     stderr.setName("STDERR");
-    stderr.setTarget("System.err");
-    stderr.setEncoder(encoder);
     stderr.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
@@ -58,11 +81,45 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     if (file == null) {
       return false;
     }
-    try (InputStream shipped = LogConfigurator.class.getResourceAsStream(SHIPPED)) {
-      return shipped == null
-          || !Arrays.equals(Files.readAllBytes(Path.of(file)), shipped.readAllBytes());
+    try {
+      return !Files.readString(Path.of(file), StandardCharsets.UTF_8).equals(SHIPPED_TEXT);
     } catch (IOException | RuntimeException e) {
       return true;
+    }
+  }
+
+  /**
+   * The shipped console appender on stderr, made when the first event comes: most runs log nothing,
+   * and parsing the pattern (its converters, the date format and the time zone) was a tenth of the
+   * start of a run that loads a note plugin.
+   */
+  static final class Stderr extends AppenderBase<ILoggingEvent> {
+
+    private ConsoleAppender<ILoggingEvent> console;
+
+    @Override
+    protected void append(ILoggingEvent event) {
+      if (console == null) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(getContext());
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        console = new ConsoleAppender<>();
+        console.setContext(getContext());
+        console.setName(getName());
+        console.setTarget("System.err");
+        console.setEncoder(encoder);
+        console.start();
+      }
+      console.doAppend(event);
+    }
+
+    @Override
+    public void stop() {
+      if (console != null) {
+        console.stop();
+      }
+      super.stop();
     }
   }
 }

@@ -6,7 +6,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -64,5 +68,36 @@ class LogConfiguratorTest {
       Files.copy(shipped, unedited);
     }
     assertThat(LogConfigurator.edited(unedited.toString())).isFalse();
+  }
+
+  @Test
+  void theShippedTextInTheCodeIsTheShippedFile() throws Exception {
+    try (InputStream shipped = LogConfigurator.class.getResourceAsStream(LogConfigurator.SHIPPED)) {
+      assertThat(new String(shipped.readAllBytes(), StandardCharsets.UTF_8))
+          .isEqualTo(LogConfigurator.SHIPPED_TEXT)
+          .contains("<pattern>" + LogConfigurator.PATTERN + "</pattern>");
+    }
+  }
+
+  @Test
+  void theStderrAppenderWritesTheFirstWarningInTheShippedPattern() throws Exception {
+    LoggerContext context = new LoggerContext();
+    // What slf4j's logback provider sets on the context it starts.
+    context.setMDCAdapter(new LogbackMDCAdapter());
+    new LogConfigurator().configure(context);
+    PrintStream before = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      context.getLogger("dev.oxtask.core.delivery.NoteDispatcher").warn("note n failed");
+      context.getLogger("org.pf4j.PluginManager").error("hidden: pf4j is off");
+      context.getLogger("dev.oxtask.core.run.Engine").info("hidden: below WARN");
+    } finally {
+      System.setErr(before);
+      context.stop();
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .matches(
+            "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  d\\.o\\.c\\.d\\.NoteDispatcher - note n failed\\R");
   }
 }

@@ -3,6 +3,7 @@ package dev.oxtask.core.plugin;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * A note class a plugin JAR declares in its {@code META-INF/extensions.idx}, not yet loaded.
@@ -19,6 +20,23 @@ public record NoteClass(String className, String pluginId, String pluginVersion,
     requireNonNull(pluginId, "pluginId");
     requireNonNull(pluginVersion, "pluginVersion");
     requireNonNull(jar, "jar");
+  }
+
+  // equals and hashCode written out: a record's generated ones are built from method handles at
+  // their first call, which made the JVM generate a dozen classes (about 10 ms) in every run that
+  // sends a note, outside the class-data archive.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof NoteClass that
+        && className.equals(that.className)
+        && pluginId.equals(that.pluginId)
+        && pluginVersion.equals(that.pluginVersion)
+        && jar.equals(that.jar);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(className, pluginId, pluginVersion, jar);
   }
 
   /** The class name without its package, e.g. {@code SimpleFileLog}. */
