@@ -54,5 +54,5 @@ rem and a small collector start it faster. Later options win, so JAVA_OPTS/OX_TA
 set "OX_TASK_GC=-XX:+UseSerialGC"
 rem The user chose a collector: naming a second one would stop the JVM.
 echo %JAVA_OPTS% %OX_TASK_OPTS% | findstr /r /c:"-XX:+Use[A-Za-z]*GC" >nul && set "OX_TASK_GC="
-"%JAVA_EXE%" %OX_TASK_GC% -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData %JAVA_OPTS% %OX_TASK_OPTS% "-Dox_task.home=%OX_TASK_HOME%" "-Dlogback.configurationFile=%OX_TASK_HOME%\conf\logback.xml" -cp "%OX_TASK_HOME%\lib\*" dev.oxtask.cli.Main %*
+"%JAVA_EXE%" %OX_TASK_GC% -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData -Dslf4j.provider=dev.oxtask.cli.LogProvider -Dslf4j.internal.verbosity=WARN %JAVA_OPTS% %OX_TASK_OPTS% "-Dox_task.home=%OX_TASK_HOME%" "-Dlogback.configurationFile=%OX_TASK_HOME%\conf\logback.xml" -cp "%OX_TASK_HOME%\lib\*" dev.oxtask.cli.Main %*
 exit /b %ERRORLEVEL%
