@@ -60,8 +60,7 @@ final class PlanFiles {
     return problems.stream()
         .sorted(
             Comparator.comparingInt((Diagnostic d) -> fileIndex(given, d))
-                .thenComparingInt(d -> d.location().line())
-                .thenComparingInt(d -> d.location().column()))
+                .thenComparing(Diagnostic.IN_WRITTEN_ORDER))
         .toList();
   }
 

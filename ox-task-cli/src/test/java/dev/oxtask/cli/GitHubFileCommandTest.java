@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -105,17 +104,12 @@ class GitHubFileCommandTest {
     // A real ox_task process, since the raw base comes from its environment.
     Path target = dir.resolve("tool.py");
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "github-file",
-                "--url",
-                "https://github.com/aocks/ox_task/blob/main/src/tool.py",
-                "--outfile",
-                target.toString()));
+        MainProcess.command(
+            "github-file",
+            "--url",
+            "https://github.com/aocks/ox_task/blob/main/src/tool.py",
+            "--outfile",
+            target.toString());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put(RemoteFile.RAW_BASE_VARIABLE, server.base());
     Process process = builder.start();

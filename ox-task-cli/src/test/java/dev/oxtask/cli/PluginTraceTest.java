@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -48,19 +47,13 @@ class PluginTraceTest {
              "jobs": {"a": {"env": "e", "command": "true", "note": "sample"}}}
             """
                 .formatted(SECRET));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "run",
-                "--plugins-dir",
-                plugins.toString(),
-                "--work-dir",
-                dir.resolve("work").toString()));
+        MainProcess.command(
+            "run",
+            "--plugins-dir",
+            plugins.toString(),
+            "--work-dir",
+            dir.resolve("work").toString());
     command.addAll(List.of(extra));
     command.add(plan.toString());
     Process ox =

@@ -29,19 +29,15 @@ class SignalTest {
             + marker
             + "\", \"shell\": true}, \"later\": {\"command\": \"true\"}}}");
     Path report = dir.resolve("report.json");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process ox =
         new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "run",
-                "--work-dir",
-                dir.resolve("work").toString(),
-                "--report",
-                report.toString(),
-                plan.toString())
+                MainProcess.command(
+                    "run",
+                    "--work-dir",
+                    dir.resolve("work").toString(),
+                    "--report",
+                    report.toString(),
+                    plan.toString()))
             .redirectOutput(dir.resolve("out.txt").toFile())
             .redirectError(dir.resolve("err.txt").toFile())
             .redirectInput(new File("/dev/null"))

@@ -87,21 +87,17 @@ class SlowNoteTest {
       Path plan = plan(slack.url(), 60, "\"second\": {\"command\": \"true\"}");
       Path report = dir.resolve("report.json");
       Path work = dir.resolve("work");
-      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
       Process ox =
           new ProcessBuilder(
-                  java.toString(),
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Main.class.getName(),
-                  "run",
-                  "--plugins-dir",
-                  pluginsDir().toString(),
-                  "--work-dir",
-                  work.toString(),
-                  "--report",
-                  report.toString(),
-                  plan.toString())
+                  MainProcess.command(
+                      "run",
+                      "--plugins-dir",
+                      pluginsDir().toString(),
+                      "--work-dir",
+                      work.toString(),
+                      "--report",
+                      report.toString(),
+                      plan.toString()))
               .redirectOutput(dir.resolve("out.txt").toFile())
               .redirectError(dir.resolve("err.txt").toFile())
               .redirectInput(new File("/dev/null"))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,16 +73,7 @@ class StartupClassesTest {
 
   /** Everything the JVM printed, its class-load lines included, after checking its exit code. */
   private String launch(int exitCode, String... args) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java.toString(),
-                "-Xlog:class+load=info:stdout",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
-    command.addAll(List.of(args));
+    List<String> command = MainProcess.command(List.of("-Xlog:class+load=info:stdout"), args);
     Path output = dir.resolve("output.txt");
     Process ox =
         new ProcessBuilder(command)

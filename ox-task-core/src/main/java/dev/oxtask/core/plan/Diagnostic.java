@@ -2,6 +2,8 @@ package dev.oxtask.core.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Comparator;
+
 /**
  * One problem with a plan, located for the user: {@code tasks.json:12:18: jobs.weather.timeout:
  * expected a number of seconds, not "soon"}.
@@ -12,6 +14,13 @@ import static java.util.Objects.requireNonNull;
  * @param message what is wrong and what was expected
  */
 public record Diagnostic(SourceLocation location, String keyPath, String message) {
+
+  /** Top to bottom within a file: by line, then by column. */
+  public static final Comparator<Diagnostic> IN_WRITTEN_ORDER =
+      (a, b) ->
+          a.location().line() != b.location().line()
+              ? Integer.compare(a.location().line(), b.location().line())
+              : Integer.compare(a.location().column(), b.location().column());
 
   public Diagnostic {
     requireNonNull(location, "location");

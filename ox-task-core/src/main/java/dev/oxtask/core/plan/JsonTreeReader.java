@@ -120,8 +120,6 @@ final class JsonTreeReader {
       parser.nextToken();
       trail.add(key);
       Node value = value();
-      String keyPath = members.containsKey(key) ? keyPath() : "";
-      trail.remove(trail.size() - 1);
       Node.Member first = members.get(key);
       if (first == null) {
         members.put(key, new Node.Member(key, keyAt, value));
@@ -129,13 +127,14 @@ final class JsonTreeReader {
         problems.add(
             new Diagnostic(
                 keyAt,
-                keyPath,
+                keyPath(),
                 "key '"
                     + key
                     + "' appears twice in this object"
                     + (located ? " (first at line " + first.keyAt().line() + ")" : "")
                     + "; keep one of them"));
       }
+      trail.remove(trail.size() - 1);
     }
     return new Node.Obj(at, members);
   }

@@ -77,16 +77,8 @@ public final class PlanLoader {
   }
 
   private static List<Diagnostic> inWrittenOrder(List<Diagnostic> diagnostics) {
-    if (diagnostics.size() < 2) {
-      // Most plans have nothing to report: no sorting machinery for them.
-      return diagnostics;
-    }
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
-    sorted.sort(
-        (a, b) ->
-            a.location().line() != b.location().line()
-                ? Integer.compare(a.location().line(), b.location().line())
-                : Integer.compare(a.location().column(), b.location().column()));
+    sorted.sort(Diagnostic.IN_WRITTEN_ORDER);
     return sorted;
   }
 

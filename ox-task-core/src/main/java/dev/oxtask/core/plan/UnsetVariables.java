@@ -101,9 +101,6 @@ public final class UnsetVariables {
   }
 
   private Set<String> undefined(String text) {
-    if (text.indexOf('$') < 0) {
-      return Set.of(); // most words name no variable: no sets made for them
-    }
     Set<String> names = new TreeSet<>(Template.names(text));
     names.removeAll(defined);
     return names;

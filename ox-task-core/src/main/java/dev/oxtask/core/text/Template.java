@@ -29,10 +29,10 @@ public final class Template {
 
   /** The variable names {@code text} refers to, in order of appearance ({@code $$} is none). */
   public static Set<String> names(String text) {
-    Set<String> names = new LinkedHashSet<>();
     if (text.indexOf('$') < 0) {
-      return names;
+      return Set.of();
     }
+    Set<String> names = new LinkedHashSet<>();
     Matcher m = Placeholder.PATTERN.matcher(text);
     while (m.find()) {
       if (m.group("escaped") == null) {
