@@ -32,16 +32,25 @@ final class CommandDeclaration {
   // No string concatenation with + on the fast path: the first one a JVM links costs a short
   // command several milliseconds of generated classes.
 
-  /** Where an option's or parameter's field is: {@code via} a mixin or group field, or not. */
-  record Member(Field via, Field field, boolean grouped) {
+  /**
+   * Where an option's or parameter's field is: {@code via} a mixin or group field, or not.
+   *
+   * @param valueType the type of a value: the element type of a list, else the field's own type
+   */
+  record Member(Field via, Field field, boolean grouped, Class<?> valueType) {
 
-    /** The element type of a list, else the field's own type. */
-    Class<?> valueType() {
+    /** The field's value type, its element type for a list, read by reflection. */
+    static Class<?> valueTypeOf(Field field) {
       if (field.getType() != List.class) {
         return field.getType();
       }
       Type element = ((ParameterizedType) field.getGenericType()).getActualTypeArguments()[0];
       return element instanceof Class<?> type ? type : Object.class;
+    }
+
+    /** {@code mixin.field}, or {@code field} for a field of the command itself. */
+    String path() {
+      return via == null ? field.getName() : via.getName().concat(".").concat(field.getName());
     }
 
     boolean multiValued() {
@@ -88,25 +97,33 @@ final class CommandDeclaration {
     readFields(type, annotations, null, false);
   }
 
-  /** The declaration of the picocli command class {@code type}. */
-  static CommandDeclaration of(Class<?> type) {
-    return new CommandDeclaration(type, ClassFileAnnotations.of(type));
+  /**
+   * A declaration as {@link CommandTable} writes it down, each part given.
+   *
+   * @param parent the {@code @ParentCommand} field
+   * @param positional the {@code @Parameters} field
+   */
+  static CommandDeclaration written(
+      String name,
+      boolean standardHelp,
+      Field parent,
+      Member positional,
+      List<OptionField> options) {
+    CommandDeclaration declaration = new CommandDeclaration(name, standardHelp);
+    declaration.parent = parent;
+    declaration.positional = positional;
+    declaration.options.addAll(options);
+    return declaration;
   }
 
-  /** The declaration of the first of {@code types} that is the command named {@code name}. */
-  static Optional<CommandDeclaration> named(String name, List<Class<?>> types) {
-    // No lambdas on this path: the first one a JVM makes costs a short command ten milliseconds.
-    for (Class<?> type : types) {
-      Optional<ClassFileAnnotations> annotations = ClassFileAnnotations.of(type);
-      Optional<Annotation> command =
-          annotations.isPresent()
-              ? find(annotations.get().annotations(), "Command")
-              : Optional.empty();
-      if (command.isPresent() && command.get().string("name", "").equals(name)) {
-        return Optional.of(new CommandDeclaration(type, annotations));
-      }
-    }
-    return Optional.empty();
+  private CommandDeclaration(String name, boolean standardHelp) {
+    this.name = name;
+    this.standardHelp = standardHelp;
+  }
+
+  /** The declaration of the picocli command class {@code type}, read from its class file. */
+  static CommandDeclaration of(Class<?> type) {
+    return new CommandDeclaration(type, ClassFileAnnotations.of(type));
   }
 
   /** The command's name, as a command line names it. */
@@ -191,7 +208,7 @@ final class CommandDeclaration {
         continue;
       }
       field.setAccessible(true);
-      readField(picocli.get(0), new Member(via, field, grouped));
+      readField(picocli.get(0), new Member(via, field, grouped, Member.valueTypeOf(field)));
     }
   }
 

@@ -10,11 +10,11 @@ import java.util.concurrent.Callable;
 /**
  * The common command lines of {@code run}, {@code validate} and {@code list}, and unknown options,
  * handled without picocli: its classes are compiled for Java 5, which the class-data archive cannot
- * hold, so building its command tree was most of a short command's start-up. The options come from
- * the same annotations picocli reads ({@link CommandDeclaration}). A line this class cannot treat
- * exactly as picocli would (help or version options, a repeated option, a value that looks like an
- * option, a conversion error, a missing plan, an {@code @file}, ...) is left to picocli, which
- * prints what it always printed.
+ * hold, so building its command tree was most of a short command's start-up. The options are those
+ * of the annotations picocli reads, written out in {@link CommandTable}. A line this class cannot
+ * treat exactly as picocli would (help or version options, a repeated option, a value that looks
+ * like an option, a conversion error, a missing plan, an {@code @file}, ...) is left to picocli,
+ * which prints what it always printed.
  */
 final class FastCommandLine {
 
@@ -35,7 +35,7 @@ final class FastCommandLine {
     if (args.length == 0 || picocliConfigured()) {
       return OptionalInt.empty();
     }
-    Optional<CommandDeclaration> named = CommandDeclaration.named(args[0], COMMANDS);
+    Optional<CommandDeclaration> named = CommandTable.named(args[0]);
     if (named.isEmpty()) {
       return OptionalInt.empty();
     }
@@ -60,8 +60,8 @@ final class FastCommandLine {
    * The command {@code args} sets up, as picocli would set it up, or empty when picocli must parse
    * them (or rejects them). For tests: {@link #execute} also handles unknown options.
    */
-  static Optional<Object> parse(Class<?> type, List<String> args, OxTaskCommand root) {
-    return parse(CommandDeclaration.of(type), args, root, false)
+  static Optional<Object> parse(String command, List<String> args, OxTaskCommand root) {
+    return parse(CommandTable.named(command).orElseThrow(), args, root, false)
         .filter(parsed -> parsed.unknown().isEmpty())
         .map(CommandLineParser.Parsed::command);
   }

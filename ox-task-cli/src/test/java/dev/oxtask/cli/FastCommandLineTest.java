@@ -266,7 +266,7 @@ class FastCommandLineTest {
   void acceptedLineSetsTheFieldsPicocliSets(List<String> args) throws Exception {
     OxTaskCommand root = root(new ByteArrayOutputStream(), new ByteArrayOutputStream());
 
-    Optional<Object> fast = FastCommandLine.parse(type(args), args.subList(1, args.size()), root);
+    Optional<Object> fast = FastCommandLine.parse(args.get(0), args.subList(1, args.size()), root);
 
     CommandLine.ParseResult picocli =
         Main.commandLine(args.toArray(String[]::new), root).parseArgs(args.toArray(String[]::new));
@@ -316,7 +316,7 @@ class FastCommandLineTest {
   void doubtfulLineIsLeftToPicocli(List<String> args) {
     OxTaskCommand root = root(new ByteArrayOutputStream(), new ByteArrayOutputStream());
 
-    assertThat(FastCommandLine.parse(type(args), args.subList(1, args.size()), root)).isEmpty();
+    assertThat(FastCommandLine.parse(args.get(0), args.subList(1, args.size()), root)).isEmpty();
   }
 
   static Stream<Arguments> printed() {
@@ -391,13 +391,6 @@ class FastCommandLineTest {
 
   private static Arguments line(String... args) {
     return Arguments.of(List.of(args));
-  }
-
-  private static Class<?> type(List<String> args) {
-    return FastCommandLine.COMMANDS.stream()
-        .filter(c -> CommandDeclaration.of(c).name().equals(args.get(0)))
-        .findFirst()
-        .orElseThrow();
   }
 
   private static OxTaskCommand root(ByteArrayOutputStream out, ByteArrayOutputStream err) {
