@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +103,10 @@ final class ConsoleReporter implements RunListener {
               });
       ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
     }
-    nameWidth = jobs.stream().mapToInt(j -> j.name().length()).max().orElse(0);
+    nameWidth = 0;
+    for (TaskJob job : jobs) {
+      nameWidth = Math.max(nameWidth, job.name().length());
+    }
     if (detail != Detail.QUIET) {
       out.println(
           style.dim(
@@ -240,7 +244,7 @@ final class ConsoleReporter implements RunListener {
             + " "
             + seconds(r.duration())
             + (r.attempts() > 1 ? " (" + r.attempts() + " attempts)" : "");
-    return r.error().map(e -> text + "  " + e).orElse(text);
+    return r.error().isPresent() ? text + "  " + r.error().get() : text;
   }
 
   /** The last lines of a failed job's stream, at most {@link #TAIL_CHARS}, and its log file. */
@@ -279,21 +283,25 @@ final class ConsoleReporter implements RunListener {
 
   /** "4 jobs in 2.1s: 3 success, 1 failed; 1 note failed". */
   static String summary(RunResult result) {
-    Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-    result.outcomes().forEach(o -> counts.merge(o.result().status(), 1L, Long::sum));
-    long notes = result.outcomes().stream().filter(o -> o.noteFailure().isPresent()).count();
+    Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
+    int notes = 0;
+    for (JobOutcome outcome : result.outcomes()) {
+      JobStatus status = outcome.result().status();
+      counts.put(status, counts.getOrDefault(status, 0) + 1);
+      notes += outcome.noteFailure().isPresent() ? 1 : 0;
+    }
     int jobs = result.outcomes().size();
-    String byStatus =
-        counts.entrySet().stream()
-            .map(e -> e.getValue() + " " + e.getKey().key())
-            .collect(Collectors.joining(", "));
+    StringJoiner byStatus = new StringJoiner(", ");
+    for (Map.Entry<JobStatus, Integer> count : counts.entrySet()) {
+      byStatus.add(count.getValue() + " " + count.getKey().key());
+    }
     return "ox_task: "
         + (result.interrupted() ? "interrupted; " : "")
         + jobs
         + (jobs == 1 ? " job" : " jobs")
         + " in "
         + seconds(result.duration())
-        + (byStatus.isEmpty() ? "" : ": " + byStatus)
+        + (counts.isEmpty() ? "" : ": " + byStatus)
         + (notes == 0 ? "" : "; " + notes + (notes == 1 ? " note" : " notes") + " failed");
   }
 

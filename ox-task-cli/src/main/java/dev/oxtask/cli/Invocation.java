@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What one {@code ox_task} command line runs in, decided once by {@link Main} so that no command
@@ -53,6 +54,16 @@ record Invocation(
   /** Prints a warning the way every command does: {@code warning: <sentence>} on stderr. */
   void warn(String warning) {
     err.println("warning: " + warning);
+  }
+
+  /** {@link #warn}, as the core's runner takes it. */
+  Consumer<String> warnings() {
+    return new Consumer<>() {
+      @Override
+      public void accept(String warning) {
+        warn(warning);
+      }
+    };
   }
 
   /** A process of {@code command} with the invocation's environment (and nothing else). */

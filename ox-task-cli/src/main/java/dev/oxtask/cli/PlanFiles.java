@@ -4,13 +4,13 @@ import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.PlanException;
 import dev.oxtask.core.plan.PlanLoader;
 import dev.oxtask.core.plan.TaskPlan;
+import dev.oxtask.core.plugin.PluginsFolder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,24 +31,28 @@ final class PlanFiles {
    * plans are evaluated by the python the invocation's {@code OX_TASK_PYTHON} names.
    */
   Optional<TaskPlan> loadOrReport(Invocation context) {
-    return loadOrReport(context, partial -> List.of());
+    return loadOrReport(context, Optional.empty());
   }
 
   /**
-   * Like {@link #loadOrReport(Invocation)}; when the plans have problems, {@code moreChecks} also
-   * runs on the entries that could be read, so its problems (note classes and options) are reported
+   * Like {@link #loadOrReport(Invocation)}; when the plans have problems, the notes of the entries
+   * that could be read are also created from {@code notesFolder}, when given, and checked ({@link
+   * ValidateCommand#checkNotes}), so their problems (note classes and options) are reported
    * together with the others, in file and line order.
    */
-  Optional<TaskPlan> loadOrReport(
-      Invocation context, Function<TaskPlan, List<Diagnostic>> moreChecks) {
+  Optional<TaskPlan> loadOrReport(Invocation context, Optional<PluginsFolder> notesFolder) {
     PrintStream err = context.err();
     try {
       TaskPlan plan = PlanLoader.fromEnvironment(context.environment()).load(files);
-      plan.warnings().forEach(w -> err.println("warning: " + w));
+      for (Diagnostic warning : plan.warnings()) {
+        err.println("warning: " + warning);
+      }
       return Optional.of(plan);
     } catch (PlanException e) {
       List<Diagnostic> all = new ArrayList<>(e.diagnostics());
-      e.partialPlan().ifPresent(partial -> all.addAll(moreChecks.apply(partial)));
+      if (notesFolder.isPresent() && e.partialPlan().isPresent()) {
+        all.addAll(ValidateCommand.checkNotes(notesFolder.get(), e.partialPlan().get(), context));
+      }
       report(inFileOrder(all), err);
       return Optional.empty();
     }

@@ -101,18 +101,17 @@ final class RunCommand implements Callable<Integer> {
       parent.err.println("ox_task: --parallel must be 1 or more, not " + parallel);
       return ExitCode.USAGE;
     }
-    Optional<String> unusable =
-        PluginsDirOption.problem(pluginsDir)
-            .or(() -> dryRun ? Optional.empty() : ReportFile.problem(report));
+    Optional<String> unusable = PluginsDirOption.problem(pluginsDir);
+    if (unusable.isEmpty() && !dryRun) {
+      unusable = ReportFile.problem(report);
+    }
     if (unusable.isPresent()) {
       parent.err.println(unusable.get());
       return ExitCode.USAGE;
     }
     Invocation context = parent.context;
     PluginsFolder folder = context.pluginsFolder(pluginsDir);
-    Optional<TaskPlan> loaded =
-        plans.loadOrReport(
-            context, partial -> ValidateCommand.checkNotes(folder, partial, context));
+    Optional<TaskPlan> loaded = plans.loadOrReport(context, Optional.of(folder));
     if (loaded.isEmpty()) {
       return ExitCode.USAGE;
     }
@@ -125,11 +124,13 @@ final class RunCommand implements Callable<Integer> {
     Runner runner = runner(context, folder);
     listenOnTheConsole(runner, context);
     // The guard is closed last, so a signal waits for the notes' state to be saved too.
-    try (ShutdownGuard guard = ShutdownGuard.install(runner::cancel, parent.out, parent.err);
+    try (ShutdownGuard guard = ShutdownGuard.install(runner, parent.out, parent.err);
         runner) {
       // Every note of a selected job is created and validated before the first job starts.
       Validation checked = runner.validate(plan);
-      checked.warnings().forEach(context::warn);
+      for (String warning : checked.warnings()) {
+        context.warn(warning);
+      }
       if (!checked.ok()) {
         PlanFiles.report(checked.errors(), parent.err);
         return ExitCode.USAGE;
@@ -152,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
             .parallel(parallel)
             .failFast(failFast)
             .console(context.out())
-            .warnings(context::warn);
+            .warnings(context.warnings());
     if (workDir != null) {
       builder.workDir(context.workingDir().resolve(workDir));
     }

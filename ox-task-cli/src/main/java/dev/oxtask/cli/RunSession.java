@@ -41,38 +41,35 @@ final class RunSession {
    */
   int run(Runner runner, TaskPlan plan, Optional<Path> report) throws InterruptedException {
     try {
-      return unlessRefused(
-          () -> {
-            RunResult result = runner.run(plan);
-            boolean reportWritten =
-                report.map(file -> writeReport(runner.masker(), result, file)).orElse(true);
-            if (result.interrupted()) {
-              return ExitCode.INTERRUPTED;
-            }
-            return result.allSucceeded() && reportWritten ? ExitCode.OK : ExitCode.FAILED;
-          });
+      RunResult result;
+      try {
+        result = runner.run(plan);
+      } catch (PlanException | WorkDirException e) {
+        return refused(e);
+      }
+      boolean reportWritten =
+          report.isEmpty() || writeReport(runner.masker(), result, report.get());
+      if (result.interrupted()) {
+        return ExitCode.INTERRUPTED;
+      }
+      return result.allSucceeded() && reportWritten ? ExitCode.OK : ExitCode.FAILED;
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  /** A use of the runner that it may refuse before any job runs (invalid notes, work dir). */
-  private interface RunnerStep {
-    int exitCode() throws PlanException, WorkDirException, InterruptedException;
-  }
-
-  /** The step's exit code, or {@link ExitCode#USAGE} after saying why the runner refused. */
-  private int unlessRefused(RunnerStep step) throws InterruptedException {
-    try {
-      return step.exitCode();
-    } catch (PlanException e) {
-      PlanFiles.report(e.diagnostics(), err);
-      return ExitCode.USAGE;
-    } catch (WorkDirException e) {
-      err.println("ox_task: " + e.getMessage());
-      return ExitCode.USAGE;
+  /**
+   * {@link ExitCode#USAGE} after saying why the runner refused the plan before any job ran (invalid
+   * notes, an unusable work dir).
+   */
+  private int refused(Exception refusal) {
+    if (refusal instanceof PlanException invalid) {
+      PlanFiles.report(invalid.diagnostics(), err);
+    } else {
+      err.println("ox_task: " + refusal.getMessage());
     }
+    return ExitCode.USAGE;
   }
 
   private boolean writeReport(SecretMasker masker, RunResult result, Path file) {
@@ -88,7 +85,13 @@ final class RunSession {
 
   /** Shows each job's folder, command (secrets masked), note and backtick variables; runs none. */
   int dryRun(Runner runner, TaskPlan plan) throws InterruptedException {
-    return unlessRefused(() -> show(runner.describe(plan), plan, runner.masker()));
+    List<DryRun.Job> jobs;
+    try {
+      jobs = runner.describe(plan);
+    } catch (PlanException | WorkDirException e) {
+      return refused(e);
+    }
+    return show(jobs, plan, runner.masker());
   }
 
   private int show(List<DryRun.Job> jobs, TaskPlan plan, SecretMasker masker) {

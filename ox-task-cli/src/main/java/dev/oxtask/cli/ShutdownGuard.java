@@ -1,14 +1,15 @@
 package dev.oxtask.cli;
 
+import dev.oxtask.core.runner.Runner;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns SIGINT/SIGTERM into an orderly stop (spec section 4): while open, a JVM shutdown hook calls
- * {@code onSignal}, waits for the guarded work to finish (jobs stopped, notes sent, report and
- * state written) and ends the process with exit code 130.
+ * Turns SIGINT/SIGTERM into an orderly stop (spec section 4): while open, a JVM shutdown hook
+ * cancels the run, waits for the guarded work to finish (jobs stopped, notes sent, report and state
+ * written) and ends the process with exit code 130.
  */
 final class ShutdownGuard implements AutoCloseable {
 
@@ -18,19 +19,25 @@ final class ShutdownGuard implements AutoCloseable {
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread hook;
 
-  private ShutdownGuard(Runnable onSignal, PrintStream out, PrintStream err) {
-    this.hook = new Thread(() -> stop(onSignal, out, err), "ox_task-shutdown");
+  private ShutdownGuard(Runner onSignal, PrintStream out, PrintStream err) {
+    this.hook =
+        new Thread("ox_task-shutdown") {
+          @Override
+          public void run() {
+            cancelAndHalt(onSignal, out, err);
+          }
+        };
   }
 
   /** Installs the hook; close the guard when the guarded work is done. */
-  static ShutdownGuard install(Runnable onSignal, PrintStream out, PrintStream err) {
+  static ShutdownGuard install(Runner onSignal, PrintStream out, PrintStream err) {
     ShutdownGuard guard = new ShutdownGuard(onSignal, out, err);
     Runtime.getRuntime().addShutdownHook(guard.hook);
     return guard;
   }
 
-  private void stop(Runnable onSignal, PrintStream out, PrintStream err) {
-    onSignal.run();
+  private void cancelAndHalt(Runner onSignal, PrintStream out, PrintStream err) {
+    onSignal.cancel();
     try {
       finished.await(LIMIT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -35,7 +35,8 @@ final class ValidateCommand implements Callable<Integer> {
       parent.err.println(badFolder.get());
       return ExitCode.USAGE;
     }
-    Optional<TaskPlan> loaded = plans.loadOrReport(parent.context, this::check);
+    Optional<TaskPlan> loaded =
+        plans.loadOrReport(parent.context, Optional.of(plugins.folder(parent.context)));
     if (loaded.isEmpty()) {
       return ExitCode.USAGE;
     }
@@ -79,10 +80,12 @@ final class ValidateCommand implements Callable<Integer> {
             .pluginsFolder(folder)
             .checkEveryPlugin(true)
             .console(context.out())
-            .warnings(context::warn)
+            .warnings(context.warnings())
             .build()) {
       Validation checked = runner.validate(plan);
-      checked.warnings().forEach(context::warn);
+      for (String warning : checked.warnings()) {
+        context.warn(warning);
+      }
       return checked.errors();
     }
   }
