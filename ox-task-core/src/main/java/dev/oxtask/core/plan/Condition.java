@@ -24,7 +24,12 @@ public enum Condition {
 
   /** The condition spelled {@code key} in a plan, if there is one. */
   public static Optional<Condition> fromKey(String key) {
-    return Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
+    for (Condition condition : values()) {
+      if (condition.key.equals(key)) {
+        return Optional.of(condition);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every spelling, for error messages and suggestions. */

@@ -16,11 +16,7 @@ import java.util.Comparator;
 public record Diagnostic(SourceLocation location, String keyPath, String message) {
 
   /** Top to bottom within a file: by line, then by column. */
-  public static final Comparator<Diagnostic> IN_WRITTEN_ORDER =
-      (a, b) ->
-          a.location().line() != b.location().line()
-              ? Integer.compare(a.location().line(), b.location().line())
-              : Integer.compare(a.location().column(), b.location().column());
+  public static final Comparator<Diagnostic> IN_WRITTEN_ORDER = new WrittenOrder();
 
   public Diagnostic {
     requireNonNull(location, "location");
@@ -33,5 +29,14 @@ public record Diagnostic(SourceLocation location, String keyPath, String message
     return keyPath.isEmpty()
         ? location + ": " + message
         : location + ": " + keyPath + ": " + message;
+  }
+
+  private static final class WrittenOrder implements Comparator<Diagnostic> {
+    @Override
+    public int compare(Diagnostic a, Diagnostic b) {
+      return a.location().line() != b.location().line()
+          ? Integer.compare(a.location().line(), b.location().line())
+          : Integer.compare(a.location().column(), b.location().column());
+    }
   }
 }

@@ -29,7 +29,10 @@ final class EnvironmentRules {
         rejectNul(env, member.value(), keyPath, "variable's value");
       }
     }
-    env.node("path").ifPresent(path -> rejectNul(env, path, env.pathOf("path"), "path"));
+    Optional<Node> path = env.node("path");
+    if (path.isPresent()) {
+      rejectNul(env, path.get(), env.pathOf("path"), "path");
+    }
   }
 
   private static void rejectNul(Fields env, Node value, String keyPath, String what) {

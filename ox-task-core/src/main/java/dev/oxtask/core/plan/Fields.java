@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,13 @@ final class Fields {
 
   /** The members that are not comments, in plan order. */
   List<Node.Member> members() {
-    return obj.members().values().stream().filter(m -> !m.key().startsWith("_")).toList();
+    List<Node.Member> members = new ArrayList<>();
+    for (Node.Member member : obj.members().values()) {
+      if (!member.key().startsWith("_")) {
+        members.add(member);
+      }
+    }
+    return Collections.unmodifiableList(members);
   }
 
   /** The value of {@code key}; empty when it is absent or JSON {@code null} ("not set"). */

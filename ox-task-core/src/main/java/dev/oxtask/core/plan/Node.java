@@ -1,6 +1,7 @@
 package dev.oxtask.core.plan;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +66,17 @@ sealed interface Node {
   static Object plain(Node node) {
     if (node instanceof Obj obj) {
       Map<String, Object> map = new LinkedHashMap<>();
-      obj.members().forEach((key, member) -> map.put(key, plain(member.value())));
+      for (Map.Entry<String, Member> member : obj.members().entrySet()) {
+        map.put(member.getKey(), plain(member.getValue().value()));
+      }
       return Collections.unmodifiableMap(map);
     }
     if (node instanceof Arr arr) {
-      return Collections.unmodifiableList(arr.items().stream().map(Node::plain).toList());
+      List<Object> list = new ArrayList<>(arr.items().size());
+      for (Node item : arr.items()) {
+        list.add(plain(item));
+      }
+      return Collections.unmodifiableList(list);
     }
     Object value = ((Scalar) node).value();
     return value instanceof BigDecimal d ? (Object) d.doubleValue() : value;

@@ -20,10 +20,6 @@ final class PlanFileParser {
       List.of(
           "description", "env", "note", "command", "timeout", "shell", "retries", "retry_delay");
 
-  private interface EntryReader {
-    void read(String name, Fields fields);
-  }
-
   private final Path file;
   private final List<Diagnostic> problems;
   private final List<Diagnostic> warnings;
@@ -46,9 +42,9 @@ final class PlanFileParser {
       fields.rejectUnknownKeys(PLAN_KEYS, "the plan");
       description = fields.description();
       fields.string("$schema");
-      section(fields, "envs", this::env);
-      section(fields, "notes", this::note);
-      section(fields, "jobs", this::job);
+      section(fields, "envs");
+      section(fields, "notes");
+      section(fields, "jobs");
     } else {
       problems.add(
           new Diagnostic(
@@ -60,7 +56,7 @@ final class PlanFileParser {
     return new ParsedFile(file, description, envs, notes, jobs, defined, references, root);
   }
 
-  private void section(Fields plan, String section, EntryReader reader) {
+  private void section(Fields plan, String section) {
     Optional<Node> value = plan.node(section);
     String kind = section.substring(0, section.length() - 1);
     if (value.isEmpty()) {
@@ -78,7 +74,7 @@ final class PlanFileParser {
       String path = sectionFields.pathOf(member.key());
       if (member.value() instanceof Node.Obj obj) {
         defined.put(path, member.keyAt());
-        reader.read(member.key(), sectionFields.nested(obj, member.key(), member.keyAt()));
+        readEntry(section, member.key(), sectionFields.nested(obj, member.key(), member.keyAt()));
       } else if (!member.key().startsWith("_")) {
         defined.put(path, member.keyAt());
         plan.problem(
@@ -98,12 +94,26 @@ final class PlanFileParser {
     }
   }
 
+  private void readEntry(String section, String name, Fields fields) {
+    switch (section) {
+      case "envs" -> env(name, fields);
+      case "notes" -> note(name, fields);
+      case "jobs" -> job(name, fields);
+      default -> throw new IllegalArgumentException("no section " + section);
+    }
+  }
+
   /** In the envs, notes and jobs maps, a {@code _} key holding text is a comment. */
   private static boolean isComment(Node value) {
-    if (value instanceof Node.Arr list) {
-      return list.items().stream().allMatch(PlanFileParser::isText);
+    if (!(value instanceof Node.Arr list)) {
+      return isText(value);
     }
-    return isText(value);
+    for (Node item : list.items()) {
+      if (!isText(item)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isText(Node value) {
@@ -145,10 +155,9 @@ final class PlanFileParser {
       }
     }
     List<String> description = fields.description();
-    className
-        .filter(c -> !c.isBlank())
-        .ifPresent(
-            c -> notes.put(name, new TaskNote(name, c, description, conditions, options, file)));
+    if (className.isPresent() && !className.get().isBlank()) {
+      notes.put(name, new TaskNote(name, className.get(), description, conditions, options, file));
+    }
   }
 
   private List<Condition> conditions(Fields fields) {

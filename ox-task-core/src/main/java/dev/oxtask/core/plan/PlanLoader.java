@@ -62,9 +62,10 @@ public final class PlanLoader {
       }
       List<Diagnostic> fileProblems = new ArrayList<>();
       List<Diagnostic> fileWarnings = new ArrayList<>();
-      read(file, fileProblems, fileWarnings)
-          .map(root -> new PlanFileParser(file, fileProblems, fileWarnings).parse(root))
-          .ifPresent(parsed::add);
+      Optional<Node> root = read(file, fileProblems, fileWarnings);
+      if (root.isPresent()) {
+        parsed.add(new PlanFileParser(file, fileProblems, fileWarnings).parse(root.get()));
+      }
       problems.addAll(inWrittenOrder(fileProblems));
       warnings.addAll(inWrittenOrder(fileWarnings));
     }
@@ -129,20 +130,26 @@ public final class PlanLoader {
     Map<String, SourceLocation> defined = new LinkedHashMap<>();
     for (ParsedFile file : parsed) {
       description.addAll(file.description());
-      file.defined()
-          .forEach(
-              (path, at) -> {
-                SourceLocation first = defined.putIfAbsent(path, at);
-                if (first != null) {
-                  problems.add(definedTwice(path, first, at));
-                }
-              });
-      file.envs().forEach(envs::putIfAbsent);
-      file.notes().forEach(notes::putIfAbsent);
-      file.jobs().forEach(jobs::putIfAbsent);
+      for (Map.Entry<String, SourceLocation> name : file.defined().entrySet()) {
+        String path = name.getKey();
+        SourceLocation at = name.getValue();
+        SourceLocation first = defined.putIfAbsent(path, at);
+        if (first != null) {
+          problems.add(definedTwice(path, first, at));
+        }
+      }
+      putAllAbsent(envs, file.envs());
+      putAllAbsent(notes, file.notes());
+      putAllAbsent(jobs, file.jobs());
       roots.add(file.root());
     }
     return new TaskPlan(files, description, envs, notes, jobs, new KeyLocations(roots), warnings);
+  }
+
+  private static <V> void putAllAbsent(Map<String, V> into, Map<String, V> from) {
+    for (Map.Entry<String, V> entry : from.entrySet()) {
+      into.putIfAbsent(entry.getKey(), entry.getValue());
+    }
   }
 
   private static Diagnostic definedTwice(String path, SourceLocation first, SourceLocation again) {

@@ -68,11 +68,15 @@ public record TaskPlan(
 
   /** The env a job names, if it names one. */
   public Optional<TaskEnv> envOf(TaskJob job) {
-    return job.env().map(envs::get);
+    return job.env().isPresent()
+        ? Optional.ofNullable(envs.get(job.env().get()))
+        : Optional.empty();
   }
 
   /** The note a job names, if it names one. */
   public Optional<TaskNote> noteOf(TaskJob job) {
-    return job.note().map(notes::get);
+    return job.note().isPresent()
+        ? Optional.ofNullable(notes.get(job.note().get()))
+        : Optional.empty();
   }
 }

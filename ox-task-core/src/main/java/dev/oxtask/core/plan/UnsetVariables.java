@@ -35,7 +35,9 @@ public final class UnsetVariables {
   /** The names defined by {@code plan}'s envs, ox_task and {@code runnerEnvironment}. */
   public UnsetVariables(TaskPlan plan, Map<String, String> runnerEnvironment) {
     this.plan = plan;
-    plan.envs().values().forEach(env -> defined.addAll(env.variables().keySet()));
+    for (TaskEnv env : plan.envs().values()) {
+      defined.addAll(env.variables().keySet());
+    }
     defined.addAll(SET_BY_OX_TASK);
     defined.addAll(runnerEnvironment.keySet());
   }
@@ -63,22 +65,20 @@ public final class UnsetVariables {
   /** One warning per string option of {@code note} (at any depth) naming an undefined variable. */
   public List<Diagnostic> inOptions(TaskNote note) {
     List<Diagnostic> warnings = new ArrayList<>();
-    note.options()
-        .forEach(
-            (key, value) -> {
-              Set<String> names = namesIn(value);
-              names.removeAll(defined);
-              for (String name : names) {
-                warnings.add(
-                    plan.diagnostic(
-                        "notes." + note.name() + "." + key,
-                        "$"
-                            + name
-                            + " is not set by any env of the plan, by ox_task or in the runner's"
-                            + " environment, so the note will fail when it is sent"
-                            + ClosestName.suggestion(name, defined)));
-              }
-            });
+    for (Map.Entry<String, Object> option : note.options().entrySet()) {
+      Set<String> names = namesIn(option.getValue());
+      names.removeAll(defined);
+      for (String name : names) {
+        warnings.add(
+            plan.diagnostic(
+                "notes." + note.name() + "." + option.getKey(),
+                "$"
+                    + name
+                    + " is not set by any env of the plan, by ox_task or in the runner's"
+                    + " environment, so the note will fail when it is sent"
+                    + ClosestName.suggestion(name, defined)));
+      }
+    }
     return warnings;
   }
 
@@ -89,14 +89,13 @@ public final class UnsetVariables {
   public static Map<String, Set<String>> missing(
       Map<String, Object> options, Map<String, String> environment) {
     Map<String, Set<String>> missing = new TreeMap<>();
-    options.forEach(
-        (key, value) -> {
-          Set<String> names = namesIn(value);
-          names.removeAll(environment.keySet());
-          if (!names.isEmpty()) {
-            missing.put(key, names);
-          }
-        });
+    for (Map.Entry<String, Object> option : options.entrySet()) {
+      Set<String> names = namesIn(option.getValue());
+      names.removeAll(environment.keySet());
+      if (!names.isEmpty()) {
+        missing.put(option.getKey(), names);
+      }
+    }
     return missing;
   }
 
@@ -111,9 +110,13 @@ public final class UnsetVariables {
     if (value instanceof String s) {
       names.addAll(Template.names(s));
     } else if (value instanceof Collection<?> list) {
-      list.forEach(item -> names.addAll(namesIn(item)));
+      for (Object item : list) {
+        names.addAll(namesIn(item));
+      }
     } else if (value instanceof Map<?, ?> map) {
-      map.values().forEach(item -> names.addAll(namesIn(item)));
+      for (Object item : map.values()) {
+        names.addAll(namesIn(item));
+      }
     }
     return names;
   }

@@ -1,11 +1,13 @@
 package dev.oxtask.core.pyenv;
 
+import dev.oxtask.core.plan.TaskEnv;
 import dev.oxtask.core.plan.TaskJob;
 import dev.oxtask.core.plan.TaskPlan;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How long each env's build may take: the longest timeout of the jobs using it, at least 10 min.
@@ -18,13 +20,12 @@ public final class BuildTimeouts {
   public static Map<String, Duration> forJobs(TaskPlan plan, Collection<TaskJob> jobs) {
     Map<String, Duration> limits = new LinkedHashMap<>();
     for (TaskJob job : jobs) {
-      plan.envOf(job)
-          .ifPresent(
-              env ->
-                  limits.merge(
-                      env.name(),
-                      max(job.timeout(), VenvBuilder.MIN_BUILD_TIMEOUT),
-                      BuildTimeouts::max));
+      Optional<TaskEnv> env = plan.envOf(job);
+      if (env.isPresent()) {
+        Duration limit = max(job.timeout(), VenvBuilder.MIN_BUILD_TIMEOUT);
+        Duration before = limits.get(env.get().name());
+        limits.put(env.get().name(), before == null ? limit : max(before, limit));
+      }
     }
     return limits;
   }

@@ -86,28 +86,19 @@ public final class Runner implements AutoCloseable {
 
   private Runner(Builder builder) {
     this.environment = Map.copyOf(builder.environment);
-    this.workDir =
-        Optional.ofNullable(builder.workDir)
-            .orElseGet(() -> WorkDir.defaultPath(environment))
-            .toAbsolutePath()
-            .normalize();
+    Path dir = builder.workDir != null ? builder.workDir : WorkDir.defaultPath(environment);
+    this.workDir = dir.toAbsolutePath().normalize();
     this.root = builder.root.toAbsolutePath().normalize();
     this.listeners.addAll(builder.listeners);
     this.jobNames = List.copyOf(builder.jobs);
     this.parallel = builder.parallel;
     this.failFast = builder.failFast;
     this.killGrace = builder.killGrace;
-    this.runId = Optional.ofNullable(builder.runId).orElseGet(RunOptions::newRunId);
+    this.runId = builder.runId != null ? builder.runId : RunOptions.newRunId();
     this.warnings = builder.warnings;
     this.tooShort = warnings;
     PluginsFolder folder =
-        Optional.ofNullable(builder.pluginsFolder)
-            .orElseGet(
-                () ->
-                    PluginsFolder.resolve(
-                        Optional.empty(),
-                        environment,
-                        Optional.ofNullable(System.getProperty(PluginsFolder.HOME_PROPERTY))));
+        builder.pluginsFolder != null ? builder.pluginsFolder : defaultPluginsFolder(environment);
     this.registry = builder.everyPlugin ? NoteRegistry.load(folder) : NoteRegistry.open(folder);
     this.dispatcher =
         new NoteDispatcher(
@@ -116,7 +107,20 @@ public final class Runner implements AutoCloseable {
             Optional.empty(),
             builder.console,
             NoteDispatcher.DEFAULT_SEND_TIMEOUT);
-    masker.onTooShort(() -> tooShort.accept(TOO_SHORT));
+    masker.onTooShort(
+        new Runnable() {
+          @Override
+          public void run() {
+            tooShort.accept(TOO_SHORT);
+          }
+        });
+  }
+
+  private static PluginsFolder defaultPluginsFolder(Map<String, String> environment) {
+    return PluginsFolder.resolve(
+        Optional.empty(),
+        environment,
+        Optional.ofNullable(System.getProperty(PluginsFolder.HOME_PROPERTY)));
   }
 
   /**
@@ -187,7 +191,7 @@ public final class Runner implements AutoCloseable {
     }
     List<TaskJob> jobs = selected(plan);
     List<String> found = new ArrayList<>();
-    tooShort = found::add;
+    tooShort = new AddTo(found);
     List<Diagnostic> errors;
     try {
       masker.addAll(KnownSecrets.of(plan, jobs, environment));
@@ -196,9 +200,9 @@ public final class Runner implements AutoCloseable {
       tooShort = warnings;
     }
     found.addAll(dispatcher.warnings());
-    new UnsetVariables(plan, environment)
-        .inCommands(jobs)
-        .forEach(unset -> found.add(unset.toString()));
+    for (Diagnostic unset : new UnsetVariables(plan, environment).inCommands(jobs)) {
+      found.add(unset.toString());
+    }
     validated = plan;
     validation = new Validation(errors, found);
     return validation;
@@ -309,6 +313,26 @@ public final class Runner implements AutoCloseable {
         .build();
   }
 
+  private static final class AddTo implements Consumer<String> {
+    private final List<String> list;
+
+    AddTo(List<String> list) {
+      this.list = list;
+    }
+
+    @Override
+    public void accept(String text) {
+      list.add(text);
+    }
+  }
+
+  private static final class LogWarning implements Consumer<String> {
+    @Override
+    public void accept(String warning) {
+      LoggerFactory.getLogger(Runner.class).warn(warning);
+    }
+  }
+
   /** Collects a {@link Runner}'s settings; every one has the default of {@code ox_task run}. */
   public static final class Builder {
     private Path workDir;
@@ -324,8 +348,7 @@ public final class Runner implements AutoCloseable {
     private PrintStream console = System.out;
     // The logger is fetched only when there is a warning: a run that logs nothing never starts
     // the logging framework.
-    private Consumer<String> warnings =
-        warning -> LoggerFactory.getLogger(Runner.class).warn(warning);
+    private Consumer<String> warnings = new LogWarning();
     private boolean everyPlugin;
 
     private Builder() {}

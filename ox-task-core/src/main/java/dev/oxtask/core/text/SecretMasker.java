@@ -2,6 +2,7 @@ package dev.oxtask.core.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,6 +28,8 @@ public final class SecretMasker {
   private static final List<String> SECRET_KEY_PARTS =
       List.of("password", "passwd", "token", "secret", "webhook_url", "key", "authorization");
 
+  private static final Comparator<String> LONGEST_FIRST = new LongestFirst();
+
   private final Set<String> secrets = new CopyOnWriteArraySet<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> tooShortListeners = new CopyOnWriteArrayList<>();
@@ -38,7 +41,12 @@ public final class SecretMasker {
   /** True when an option with this key holds a secret: its name contains password, token, ... */
   public static boolean isSecretKey(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
-    return SECRET_KEY_PARTS.stream().anyMatch(lower::contains);
+    for (String part : SECRET_KEY_PARTS) {
+      if (lower.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -61,7 +69,9 @@ public final class SecretMasker {
       }
       matcher = null;
     }
-    listeners.forEach(listener -> listener.accept(secret));
+    for (Consumer<String> listener : listeners) {
+      listener.accept(secret);
+    }
   }
 
   /**
@@ -82,13 +92,15 @@ public final class SecretMasker {
 
   /** Adds every value. */
   public void addAll(Collection<String> values) {
-    values.forEach(this::add);
+    for (String value : values) {
+      add(value);
+    }
   }
 
   /** The secrets registered so far, longest first. */
   public List<String> secrets() {
     List<String> longestFirst = new ArrayList<>(secrets);
-    longestFirst.sort((a, b) -> Integer.compare(b.length(), a.length()));
+    longestFirst.sort(LONGEST_FIRST);
     return List.copyOf(longestFirst);
   }
 
@@ -116,5 +128,12 @@ public final class SecretMasker {
       }
     }
     return current.mask(text);
+  }
+
+  private static final class LongestFirst implements Comparator<String> {
+    @Override
+    public int compare(String a, String b) {
+      return Integer.compare(b.length(), a.length());
+    }
   }
 }

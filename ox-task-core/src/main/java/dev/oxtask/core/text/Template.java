@@ -2,6 +2,7 @@ package dev.oxtask.core.text;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -44,7 +45,7 @@ public final class Template {
 
   /** Substitutes variables from {@code values}; unknown names stay as written. */
   public static String substitute(String text, Map<String, String> values) {
-    return substitute(text, values::get);
+    return substitute(text, new MapLookup(values));
   }
 
   /** Substitutes variables found by {@code lookup} (null means unknown). */
@@ -67,5 +68,18 @@ public final class Template {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  private static final class MapLookup implements Function<String, String> {
+    private final Map<String, String> values;
+
+    MapLookup(Map<String, String> values) {
+      this.values = Objects.requireNonNull(values);
+    }
+
+    @Override
+    public String apply(String name) {
+      return values.get(name);
+    }
   }
 }
