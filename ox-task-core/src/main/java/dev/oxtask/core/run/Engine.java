@@ -11,13 +11,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -60,18 +63,12 @@ public final class Engine {
     serial.runStarted(jobs);
     JobRunner runner = new JobRunner(options, masker, cancellation);
     AtomicBoolean failed = new AtomicBoolean();
-    AtomicInteger threads = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(options.parallel(), Math.max(1, jobs.size())),
-            r -> {
-              Thread t = new Thread(r, "ox_task-job-" + threads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            Math.min(options.parallel(), Math.max(1, jobs.size())), new JobThreads());
     List<Future<Ran>> futures = new ArrayList<>();
     for (TaskJob job : jobs) {
-      futures.add(pool.submit(() -> runOne(plan, job, runner, failed, serial)));
+      futures.add(pool.submit(runLater(plan, job, runner, failed, serial)));
     }
     pool.shutdown();
     List<JobOutcome> outcomes;
@@ -107,9 +104,12 @@ public final class Engine {
     Set<String> waitedFor = new HashSet<>();
     for (Ran one : ran) {
       Runnable sayWaiting =
-          () -> {
-            if (waitedFor.add(NoteQueue.noteOf(one.job()).orElse(""))) {
-              listener.waitingForNote(one.job());
+          new Runnable() {
+            @Override
+            public void run() {
+              if (waitedFor.add(NoteQueue.noteOf(one.job()).orElse(""))) {
+                listener.waitingForNote(one.job());
+              }
             }
           };
       Optional<String> failure = notes.await(one.job(), one.note(), sayWaiting);
@@ -120,6 +120,16 @@ public final class Engine {
       outcomes.add(new JobOutcome(one.result(), failure));
     }
     return outcomes;
+  }
+
+  private Callable<Ran> runLater(
+      TaskPlan plan, TaskJob job, JobRunner runner, AtomicBoolean failed, RunListener listener) {
+    return new Callable<>() {
+      @Override
+      public Ran call() throws InterruptedException {
+        return runOne(plan, job, runner, failed, listener);
+      }
+    };
   }
 
   private Ran runOne(
@@ -168,10 +178,14 @@ public final class Engine {
             notes
                 .submit(job, finished.get())
                 .thenApply(
-                    failure -> {
-                      failure.ifPresent(
-                          f -> listener.noteFailed(new JobOutcome(result, Optional.of(f))));
-                      return failure;
+                    new Function<Optional<String>, Optional<String>>() {
+                      @Override
+                      public Optional<String> apply(Optional<String> failure) {
+                        if (failure.isPresent()) {
+                          listener.noteFailed(new JobOutcome(result, failure));
+                        }
+                        return failure;
+                      }
                     });
       }
     }
@@ -186,6 +200,18 @@ public final class Engine {
 
     CompletableFuture<Optional<String>> note() {
       return note;
+    }
+  }
+
+  /** Daemon threads named {@code ox_task-job-N}. */
+  private static final class JobThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "ox_task-job-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
     }
   }
 

@@ -93,7 +93,7 @@ final class JobEnvironment {
   }
 
   private Path workingDirectory(TaskJob job, Optional<TaskEnv> env) throws JobSetupException {
-    Optional<String> path = env.flatMap(TaskEnv::path);
+    Optional<String> path = env.isPresent() ? env.get().path() : Optional.empty();
     Path scratch = scratchDir(job);
     if (!dryRun) {
       try {
@@ -140,7 +140,9 @@ final class JobEnvironment {
       environment.put(variable.getKey(), value);
     }
     // A secret may also come from the runner's environment (a CI secret), not from `variables`.
-    env.secrets().forEach(name -> masker.add(environment.get(name)));
+    for (String name : env.secrets()) {
+      masker.add(environment.get(name));
+    }
   }
 
   private String runBacktick(

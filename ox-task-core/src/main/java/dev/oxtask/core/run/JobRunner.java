@@ -108,6 +108,11 @@ final class JobRunner {
   private record Attempt(
       JobStatus status, Optional<ProcessRun.Outcome> outcome, Optional<String> error) {}
 
+  /** What a result shows of an attempt whose process could not be started: nothing. */
+  private static final ProcessRun.Outcome NOT_STARTED =
+      new ProcessRun.Outcome(
+          ProcessRun.End.EXITED, OptionalInt.empty(), "", "", false, false, List.of());
+
   private Attempt attempt(TaskJob job, PreparedJob prepared, int number)
       throws InterruptedException {
     ProcessRun.Capture capture =
@@ -141,26 +146,27 @@ final class JobRunner {
       int attempts,
       Instant startedAt,
       Duration duration) {
-    Optional<ProcessRun.Outcome> outcome = last.outcome();
-    String stderr = outcome.map(ProcessRun.Outcome::stderr).orElse("");
-    for (String note : outcome.map(ProcessRun.Outcome::notes).orElse(List.of())) {
+    ProcessRun.Outcome outcome = last.outcome().orElse(NOT_STARTED);
+    String stderr = outcome.stderr();
+    for (String note : outcome.notes()) {
       String separator = stderr.isEmpty() || stderr.endsWith("\n") ? "" : "\n";
       stderr = stderr + separator + "[" + note + "]\n";
     }
+    Optional<String> error = last.error();
     return JobResult.builder(job.name(), last.status())
-        .exitCode(outcome.map(ProcessRun.Outcome::exitCode).orElse(OptionalInt.empty()))
-        .output(masker.mask(outcome.map(ProcessRun.Outcome::stdout).orElse("")))
+        .exitCode(outcome.exitCode())
+        .output(masker.mask(outcome.stdout()))
         .stderr(masker.mask(stderr))
         .command(masker.maskAll(prepared.command()))
         .cwd(prepared.cwd())
         .startedAt(startedAt)
         .duration(duration)
         .attempts(attempts)
-        .error(last.error().map(masker::mask))
-        .outputTruncated(outcome.map(ProcessRun.Outcome::stdoutTruncated).orElse(false))
-        .stderrTruncated(outcome.map(ProcessRun.Outcome::stderrTruncated).orElse(false))
+        .error(error.isPresent() ? Optional.of(masker.mask(error.get())) : error)
+        .outputTruncated(outcome.stdoutTruncated())
+        .stderrTruncated(outcome.stderrTruncated())
         .logFiles(
-            outcome.isPresent()
+            last.outcome().isPresent()
                 ? List.of(logFile(job, "stdout"), logFile(job, "stderr"))
                 : List.of())
         .build();

@@ -48,7 +48,9 @@ public final class KnownSecrets {
       }
       environment.put(variable.getKey(), Template.substitute(value, environment));
     }
-    env.secrets().stream().map(environment::get).forEach(v -> addIfSet(v, out));
+    for (String name : env.secrets()) {
+      addIfSet(environment.get(name), out);
+    }
   }
 
   private static void addIfSet(String value, Set<String> out) {

@@ -44,8 +44,11 @@ public final class LockFile implements AutoCloseable {
    */
   public static LockFile acquire(Path file, Duration patience)
       throws IOException, InterruptedException {
-    return acquire(file, Instant.now().plus(patience), () -> {})
-        .orElseThrow(() -> busy(file, patience));
+    Optional<LockFile> lock = acquire(file, Instant.now().plus(patience), QUIET);
+    if (lock.isEmpty()) {
+      throw busy(file, patience);
+    }
+    return lock.get();
   }
 
   /**
@@ -57,8 +60,7 @@ public final class LockFile implements AutoCloseable {
    */
   public static Optional<LockFile> acquire(Path file, Instant deadline, WaitListener onWait)
       throws IOException, InterruptedException {
-    ReentrantLock jvmLock =
-        IN_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), path -> new ReentrantLock());
+    ReentrantLock jvmLock = jvmLockOf(file);
     boolean waited = false;
     if (!jvmLock.tryLock()) {
       onWait.waiting();
@@ -99,6 +101,19 @@ public final class LockFile implements AutoCloseable {
   /** Told once when another holder has the lock, before waiting for it. */
   public interface WaitListener {
     void waiting() throws IOException;
+  }
+
+  private static final WaitListener QUIET =
+      new WaitListener() {
+        @Override
+        public void waiting() {}
+      };
+
+  private static ReentrantLock jvmLockOf(Path file) {
+    Path key = file.toAbsolutePath().normalize();
+    ReentrantLock fresh = new ReentrantLock();
+    ReentrantLock existing = IN_JVM.putIfAbsent(key, fresh);
+    return existing == null ? fresh : existing;
   }
 
   private static long remainingMillis(Instant deadline) {

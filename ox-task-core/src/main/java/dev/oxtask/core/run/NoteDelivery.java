@@ -13,7 +13,14 @@ import java.util.Optional;
 public interface NoteDelivery {
 
   /** Delivers nothing: for runs whose jobs name no note. */
-  NoteDelivery NONE = (job, result, environment) -> Optional.empty();
+  NoteDelivery NONE =
+      new NoteDelivery() {
+        @Override
+        public Optional<String> deliver(
+            TaskJob job, JobResult result, Map<String, String> environment) {
+          return Optional.empty();
+        }
+      };
 
   /**
    * Called once the job's environment is built and before its process starts: secret options of its

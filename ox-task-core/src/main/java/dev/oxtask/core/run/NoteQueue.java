@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -51,17 +53,19 @@ final class NoteQueue implements AutoCloseable {
     if (note.isEmpty()) {
       return CompletableFuture.completedFuture(deliver(job, finished));
     }
-    ExecutorService thread =
-        threads.computeIfAbsent(
-            note.get(),
-            name ->
-                Executors.newSingleThreadExecutor(
-                    r -> {
-                      Thread t = new Thread(r, "ox_task-note-" + name);
-                      t.setDaemon(true);
-                      return t;
-                    }));
-    return CompletableFuture.supplyAsync(() -> deliver(job, finished), thread);
+    ExecutorService thread = threads.get(note.get());
+    if (thread == null) {
+      thread = Executors.newSingleThreadExecutor(new NoteThread(note.get()));
+      threads.put(note.get(), thread);
+    }
+    return CompletableFuture.supplyAsync(
+        new Supplier<>() {
+          @Override
+          public Optional<String> get() {
+            return deliver(job, finished);
+          }
+        },
+        thread);
   }
 
   /**
@@ -107,12 +111,14 @@ final class NoteQueue implements AutoCloseable {
 
   /** The note a job's result goes to, when it has one. */
   static Optional<String> noteOf(TaskJob job) {
-    return job.note().filter(n -> !n.isEmpty());
+    Optional<String> note = job.note();
+    return note.isPresent() && note.get().isEmpty() ? Optional.empty() : note;
   }
 
   private Optional<String> deliver(TaskJob job, JobRunner.Finished finished) {
     try {
-      return delivery.deliver(job, finished.result(), finished.environment()).map(masker::mask);
+      Optional<String> failure = delivery.deliver(job, finished.result(), finished.environment());
+      return failure.isPresent() ? Optional.of(masker.mask(failure.get())) : failure;
     } catch (RuntimeException e) {
       // A note plugin's bug must not lose the other jobs' results or the report.
       // Fetched here, not in a static field: a run that logs nothing never starts logging.
@@ -124,6 +130,24 @@ final class NoteQueue implements AutoCloseable {
   /** Stops the note threads; a delivery still running is abandoned (its thread is a daemon). */
   @Override
   public void close() {
-    threads.values().forEach(ExecutorService::shutdownNow);
+    for (ExecutorService thread : threads.values()) {
+      thread.shutdownNow();
+    }
+  }
+
+  /** The daemon thread {@code ox_task-note-<note>}. */
+  private static final class NoteThread implements ThreadFactory {
+    private final String note;
+
+    NoteThread(String note) {
+      this.note = note;
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "ox_task-note-" + note);
+      t.setDaemon(true);
+      return t;
+    }
   }
 }

@@ -35,7 +35,12 @@ final class OutputCapture {
           });
 
   private static final ThreadLocal<byte[]> BUFFERS =
-      ThreadLocal.withInitial(() -> new byte[1 << 16]);
+      new ThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+          return new byte[1 << 16];
+        }
+      };
 
   private final InputStream in;
   private final HeadTail kept;
@@ -54,7 +59,13 @@ final class OutputCapture {
     this.kept = new HeadTail(limit.headBytes(), limit.tailBytes());
     this.log = log;
     this.sink = new SecretFilter(new Tee(log, kept), secrets);
-    PUMPS.execute(this::drain);
+    PUMPS.execute(
+        new Runnable() {
+          @Override
+          public void run() {
+            drain();
+          }
+        });
   }
 
   private void drain() {
@@ -120,7 +131,7 @@ final class OutputCapture {
 
   /** The text kept in memory (head and tail when truncated). */
   String text() {
-    return kept.text(log.map(l -> l.path().toString()).orElse("no file"));
+    return kept.text(log.isPresent() ? log.get().path().toString() : "no file");
   }
 
   boolean truncated() {
@@ -129,7 +140,7 @@ final class OutputCapture {
 
   /** Why the log file misses some of the output, if it does. */
   Optional<String> logProblem() {
-    return log.flatMap(LogFile::problem);
+    return log.isPresent() ? log.get().problem() : Optional.empty();
   }
 
   /** Writes each byte to the log file (if any) and to the in-memory head and tail. */
@@ -149,13 +160,17 @@ final class OutputCapture {
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
-      log.ifPresent(l -> l.write(bytes, offset, length));
+      if (log.isPresent()) {
+        log.get().write(bytes, offset, length);
+      }
       kept.write(bytes, offset, length);
     }
 
     @Override
     public void close() {
-      log.ifPresent(LogFile::close);
+      if (log.isPresent()) {
+        log.get().close();
+      }
     }
   }
 }

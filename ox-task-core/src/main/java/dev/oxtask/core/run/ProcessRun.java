@@ -145,8 +145,12 @@ final class ProcessRun {
     }
     boolean outComplete = out.finish(drainDeadline);
     boolean errComplete = err.finish(drainDeadline);
-    out.logProblem().ifPresent(notes::add);
-    err.logProblem().ifPresent(notes::add);
+    for (OutputCapture stream : List.of(out, err)) {
+      Optional<String> problem = stream.logProblem();
+      if (problem.isPresent()) {
+        notes.add(problem.get());
+      }
+    }
     if (!outComplete || !errComplete) {
       notes.add(
           "ox_task stopped reading the job's output "
@@ -172,8 +176,11 @@ final class ProcessRun {
   }
 
   private static OutputCapture capture(InputStream in, Optional<Path> file, Capture c) {
-    return new OutputCapture(
-        in, c.limit(), file.map(f -> new LogFile(f, c.append(), c.banner())), c.secrets());
+    Optional<LogFile> log =
+        file.isPresent()
+            ? Optional.of(new LogFile(file.get(), c.append(), c.banner()))
+            : Optional.empty();
+    return new OutputCapture(in, c.limit(), log, c.secrets());
   }
 
   private End waitFor(Process process, Duration timeout) throws InterruptedException {

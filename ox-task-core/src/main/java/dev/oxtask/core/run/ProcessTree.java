@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * A process and everything it started, stopped together: SIGTERM to every member, then SIGKILL to
@@ -129,11 +128,13 @@ public final class ProcessTree {
   }
 
   private static Path findSetsid() {
-    return Stream.of("/usr/bin/setsid", "/bin/setsid", "/usr/local/bin/setsid")
-        .map(Path::of)
-        .filter(Files::isExecutable)
-        .findFirst()
-        .orElse(null);
+    for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid", "/usr/local/bin/setsid")) {
+      Path path = Path.of(candidate);
+      if (Files.isExecutable(path)) {
+        return path;
+      }
+    }
+    return null;
   }
 
   /** Every live member of the tree, the process itself included. */
@@ -183,9 +184,13 @@ public final class ProcessTree {
 
   /** Live members other than the process itself (left behind when it exited). */
   List<Member> leftovers() {
-    List<Member> all = new ArrayList<>(members());
-    all.removeIf(m -> m.handle().pid() == process.pid());
-    return all;
+    List<Member> others = new ArrayList<>();
+    for (Member member : members()) {
+      if (member.handle().pid() != process.pid()) {
+        others.add(member);
+      }
+    }
+    return others;
   }
 
   /**
@@ -229,20 +234,36 @@ public final class ProcessTree {
     if (recent && last >= first && last - first <= RANGE_SCAN_PIDS) {
       for (long pid = first; pid <= last; pid++) {
         if (new File("/proc/" + pid).exists()) {
-          readStat(pid).ifPresent(s -> stats.put(s.pid(), s));
+          Optional<ProcStat> stat = readStat(pid);
+          if (stat.isPresent()) {
+            stats.put(pid, stat.get());
+          }
         }
       }
       return stats;
     }
     String[] entries = PROC.toFile().list();
     for (String entry : entries == null ? new String[0] : entries) {
-      if (!entry.isEmpty() && entry.chars().allMatch(Character::isDigit)) {
-        readStat(Long.parseLong(entry))
-            .filter(s -> s.startTicks() >= startedTicks)
-            .ifPresent(s -> stats.put(s.pid(), s));
+      if (isNumber(entry)) {
+        Optional<ProcStat> stat = readStat(Long.parseLong(entry));
+        if (stat.isPresent() && stat.get().startTicks() >= startedTicks) {
+          stats.put(stat.get().pid(), stat.get());
+        }
       }
     }
     return stats;
+  }
+
+  private static boolean isNumber(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Optional<ProcStat> readStat(long pid) {
@@ -266,7 +287,12 @@ public final class ProcessTree {
   }
 
   private static final ThreadLocal<byte[]> STAT_BUFFERS =
-      ThreadLocal.withInitial(() -> new byte[4096]);
+      new ThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+          return new byte[4096];
+        }
+      };
 
   /** A short {@code /proc} file read in one go into a reused buffer: this runs for every job. */
   private static String readSmall(String file) throws IOException {

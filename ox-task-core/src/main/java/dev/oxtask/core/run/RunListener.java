@@ -47,37 +47,51 @@ public interface RunListener {
     return new RunListener() {
       @Override
       public void runStarted(List<TaskJob> jobs) {
-        each.forEach(l -> l.runStarted(jobs));
+        for (RunListener l : each) {
+          l.runStarted(jobs);
+        }
       }
 
       @Override
       public void jobStarted(TaskJob job) {
-        each.forEach(l -> l.jobStarted(job));
+        for (RunListener l : each) {
+          l.jobStarted(job);
+        }
       }
 
       @Override
       public void jobEnded(TaskJob job) {
-        each.forEach(l -> l.jobEnded(job));
+        for (RunListener l : each) {
+          l.jobEnded(job);
+        }
       }
 
       @Override
       public void jobFinished(JobOutcome outcome) {
-        each.forEach(l -> l.jobFinished(outcome));
+        for (RunListener l : each) {
+          l.jobFinished(outcome);
+        }
       }
 
       @Override
       public void noteFailed(JobOutcome outcome) {
-        each.forEach(l -> l.noteFailed(outcome));
+        for (RunListener l : each) {
+          l.noteFailed(outcome);
+        }
       }
 
       @Override
       public void waitingForNote(TaskJob job) {
-        each.forEach(l -> l.waitingForNote(job));
+        for (RunListener l : each) {
+          l.waitingForNote(job);
+        }
       }
 
       @Override
       public void runFinished(RunResult result) {
-        each.forEach(l -> l.runFinished(result));
+        for (RunListener l : each) {
+          l.runFinished(result);
+        }
       }
     };
   }

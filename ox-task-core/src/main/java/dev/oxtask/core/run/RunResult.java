@@ -26,7 +26,11 @@ public record RunResult(
 
   /** True when every job succeeded and every note was delivered. */
   public boolean allSucceeded() {
-    return outcomes.stream()
-        .allMatch(o -> o.result().status().succeeded() && o.noteFailure().isEmpty());
+    for (JobOutcome o : outcomes) {
+      if (!o.result().status().succeeded() || o.noteFailure().isPresent()) {
+        return false;
+      }
+    }
+    return true;
   }
 }
