@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -89,7 +90,9 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     this.history = requireNonNull(history, "history");
     this.console = requireNonNull(console, "console");
     this.sendTimeout = requireNonNull(sendTimeout, "sendTimeout");
-    history.flatMap(StatusHistory::problem).ifPresent(warnings::add);
+    if (history.isPresent() && history.get().problem().isPresent()) {
+      warnings.add(history.get().problem().get());
+    }
   }
 
   /**
@@ -113,7 +116,12 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       warnings.addAll(registry.warnings());
     }
     Set<String> used = new LinkedHashSet<>();
-    selectedJobs.forEach(job -> job.note().filter(n -> !n.isEmpty()).ifPresent(used::add));
+    for (TaskJob job : selectedJobs) {
+      Optional<String> noteName = noteName(job);
+      if (noteName.isPresent()) {
+        used.add(noteName.get());
+      }
+    }
     List<Diagnostic> errors = new ArrayList<>();
     UnsetVariables unset = new UnsetVariables(plan, runnerEnvironment);
     for (String name : used) {
@@ -121,7 +129,9 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       if (note != null) {
         Secrets.registerResolved(note.options(), runnerEnvironment, masker);
         errors.addAll(prepareOne(plan, note));
-        unset.inOptions(note).forEach(w -> warnings.add(w.toString()));
+        for (Diagnostic warning : unset.inOptions(note)) {
+          warnings.add(warning.toString());
+        }
       }
     }
     for (TaskNote note : plan.notes().values()) {
@@ -154,12 +164,11 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
    */
   @Override
   public void jobStarting(TaskJob job, Map<String, String> environment) {
-    Optional<String> noteName = job.note().filter(n -> !n.isEmpty());
-    Optional<PreparedNote> found = noteName.map(prepared::get);
-    if (found.isEmpty()) {
+    Optional<String> noteName = noteName(job);
+    PreparedNote note = noteName.isPresent() ? prepared.get(noteName.get()) : null;
+    if (note == null) {
       return; // no note, or an unprepared one, which deliver reports
     }
-    PreparedNote note = found.get();
     Secrets.registerResolved(note.plan().options(), environment, masker);
     if (!note.plan().conditions().isEmpty()
         || !UnsetVariables.missing(note.plan().options(), environment).isEmpty()) {
@@ -167,12 +176,17 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     }
     NoteOptions options = substituted(note, environment);
     NoteContext context = context(noteName.get(), environment);
-    call(
-            note,
-            options,
-            " at the job's start",
-            () -> note.instance().started(options, job.name(), context))
-        .ifPresent(failure -> startFailures.put(job.name(), failure));
+    PluginCall start =
+        new PluginCall() {
+          @Override
+          public void run() throws NoteException {
+            note.instance().started(options, job.name(), context);
+          }
+        };
+    Optional<String> failure = call(note, options, " at the job's start", start);
+    if (failure.isPresent()) {
+      startFailures.put(job.name(), failure.get());
+    }
   }
 
   @Override
@@ -187,9 +201,13 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
 
   private Optional<String> deliverResult(
       TaskJob job, JobResult result, Map<String, String> environment) {
-    Optional<String> noteName = job.note().filter(n -> !n.isEmpty());
-    boolean changed = history.map(h -> h.changed(job.name(), result.status())).orElse(true);
-    history.ifPresent(h -> h.record(job.name(), result.status()));
+    Optional<String> noteName = noteName(job);
+    Optional<StatusHistory> statuses = history;
+    boolean changed = true;
+    if (statuses.isPresent()) {
+      changed = statuses.get().changed(job.name(), result.status());
+      statuses.get().record(job.name(), result.status());
+    }
     if (noteName.isEmpty()) {
       return Optional.empty();
     }
@@ -209,7 +227,20 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     }
     NoteOptions options = substituted(note, environment);
     NoteContext context = context(noteName.get(), environment);
-    return call(note, options, "", () -> note.instance().send(options, result, context));
+    PluginCall send =
+        new PluginCall() {
+          @Override
+          public void run() throws NoteException {
+            note.instance().send(options, result, context);
+          }
+        };
+    return call(note, options, "", send);
+  }
+
+  /** The name of the job's note; empty when it has none or an empty one. */
+  private static Optional<String> noteName(TaskJob job) {
+    Optional<String> note = job.note();
+    return note.isPresent() && !note.get().isEmpty() ? note : Optional.empty();
   }
 
   /** The note's options with the job's environment substituted, their secrets registered. */
@@ -258,7 +289,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     try {
       instance = registry.create(noteClass);
       loader = registry.classLoader(noteClass);
-      problems = ContextClassLoader.call(loader, () -> instance.validate(options));
+      problems = validate(instance, loader, options);
     } catch (NoteException e) {
       debugTrace(note, e);
       return List.of(plan.diagnostic(classNameKey(note), masker.mask(e.getMessage())));
@@ -275,19 +306,48 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
               + " while checking its options";
       return List.of(plan.diagnostic(classNameKey(note), masker.mask(why)));
     }
-    if (problems.stream().noneMatch(p -> p.key().equals(NoteOptions.TIMEOUT))) {
+    if (!anyAbout(problems, NoteOptions.TIMEOUT)) {
       problems =
           concat(problems, options.check().optionalPositiveNumber(NoteOptions.TIMEOUT).problems());
     }
     if (!problems.isEmpty()) {
-      return problems.stream()
-          .map(
-              p ->
-                  plan.diagnostic("notes." + note.name() + "." + p.key(), masker.mask(p.message())))
-          .toList();
+      return diagnostics(plan, note, problems);
     }
     prepared.put(note.name(), new PreparedNote(note, noteClass, instance, loader));
     return List.of();
+  }
+
+  /** The plugin's own check of the options, run with its class loader as context loader. */
+  private static List<OptionProblem> validate(
+      Note instance, ClassLoader loader, NoteOptions options) {
+    return ContextClassLoader.call(
+        loader,
+        new ContextClassLoader.Action<List<OptionProblem>, RuntimeException>() {
+          @Override
+          public List<OptionProblem> run() {
+            return instance.validate(options);
+          }
+        });
+  }
+
+  /** True when one of the problems is about option {@code key}. */
+  private static boolean anyAbout(List<OptionProblem> problems, String key) {
+    for (OptionProblem problem : problems) {
+      if (problem.key().equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The note's option problems, each located at its option in the plan. */
+  private List<Diagnostic> diagnostics(TaskPlan plan, TaskNote note, List<OptionProblem> problems) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    for (OptionProblem p : problems) {
+      diagnostics.add(
+          plan.diagnostic("notes." + note.name() + "." + p.key(), masker.mask(p.message())));
+    }
+    return diagnostics;
   }
 
   /**
@@ -296,15 +356,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
    */
   private Optional<String> call(
       PreparedNote note, NoteOptions options, String when, PluginCall pluginCall) {
-    Future<Object> call =
-        sender.submit(
-            () ->
-                ContextClassLoader.call(
-                    note.loader(),
-                    () -> {
-                      pluginCall.run();
-                      return null;
-                    }));
+    Future<Object> call = sender.submit(new OnSender(note.loader(), pluginCall));
     Duration limit = timeLimit(options);
     try {
       call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
@@ -352,11 +404,11 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
 
   /** The note's {@code timeout} option, else the dispatcher's default. */
   private Duration timeLimit(NoteOptions options) {
-    return options
-        .number(NoteOptions.TIMEOUT)
-        .filter(seconds -> seconds > 0)
-        .map(seconds -> Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))))
-        .orElse(sendTimeout);
+    Optional<Double> seconds = options.number(NoteOptions.TIMEOUT);
+    if (seconds.isPresent() && seconds.get() > 0) {
+      return Duration.ofMillis(Math.max(1, Math.round(seconds.get() * 1000)));
+    }
+    return sendTimeout;
   }
 
   private static <T> List<T> concat(List<T> first, List<T> second) {
@@ -438,6 +490,29 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   /** A note ready to send: its plan entry, its class, the plugin's instance and class loader. */
   private record PreparedNote(
       TaskNote plan, NoteClass noteClass, Note instance, ClassLoader loader) {}
+
+  /** A plugin call as a sender thread runs it: with the plugin's class loader as context loader. */
+  private static final class OnSender
+      implements Callable<Object>, ContextClassLoader.Action<Object, NoteException> {
+    private final ClassLoader loader;
+    private final PluginCall pluginCall;
+
+    OnSender(ClassLoader loader, PluginCall pluginCall) {
+      this.loader = loader;
+      this.pluginCall = pluginCall;
+    }
+
+    @Override
+    public Object call() throws NoteException {
+      return ContextClassLoader.call(loader, this);
+    }
+
+    @Override
+    public Object run() throws NoteException {
+      pluginCall.run();
+      return null;
+    }
+  }
 
   /** Daemon threads, so a plugin that never returns cannot keep the JVM alive. */
   private static final class SenderThreads implements ThreadFactory {

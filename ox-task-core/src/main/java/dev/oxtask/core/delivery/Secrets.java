@@ -15,7 +15,9 @@ final class Secrets {
   /** The options with the environment substituted into every string, also inside lists and maps. */
   static Map<String, Object> substitute(Map<String, Object> options, Map<String, String> env) {
     Map<String, Object> out = new LinkedHashMap<>();
-    options.forEach((key, value) -> out.put(key, substituteValue(value, env)));
+    for (Map.Entry<String, Object> option : options.entrySet()) {
+      out.put(option.getKey(), substituteValue(option.getValue(), env));
+    }
     return out;
   }
 
@@ -25,12 +27,16 @@ final class Secrets {
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>();
-      list.forEach(item -> out.add(substituteValue(item, env)));
+      for (Object item : list) {
+        out.add(substituteValue(item, env));
+      }
       return out;
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(k, substituteValue(v, env)));
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        out.put(entry.getKey(), substituteValue(entry.getValue(), env));
+      }
       return out;
     }
     return value;
@@ -59,11 +65,14 @@ final class Secrets {
         m.add(resolved);
       }
     } else if (value instanceof List<?> list) {
-      list.forEach(item -> collect(item, secret, env, resolve, m));
+      for (Object item : list) {
+        collect(item, secret, env, resolve, m);
+      }
     } else if (value instanceof Map<?, ?> map) {
-      map.forEach(
-          (k, v) ->
-              collect(v, secret || SecretMasker.isSecretKey(String.valueOf(k)), env, resolve, m));
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        boolean secretValue = secret || SecretMasker.isSecretKey(String.valueOf(entry.getKey()));
+        collect(entry.getValue(), secretValue, env, resolve, m);
+      }
     }
   }
 }

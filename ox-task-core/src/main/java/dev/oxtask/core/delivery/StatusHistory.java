@@ -68,7 +68,9 @@ public final class StatusHistory {
     Path file = workDir.resolve(FILE_NAME);
     try {
       Map<String, JobStatus> statuses = new HashMap<>();
-      read(file).forEach((job, entry) -> statuses.put(job, entry.status()));
+      for (Map.Entry<String, Entry> entry : read(file).entrySet()) {
+        statuses.put(entry.getKey(), entry.getValue().status());
+      }
       return new StatusHistory(file, statuses, Optional.empty());
     } catch (IOException e) {
       String why =
@@ -93,7 +95,8 @@ public final class StatusHistory {
 
   /** True when the job's status differs from the previous run's, or none was recorded. */
   public boolean changed(String job, JobStatus status) {
-    return previous(job).map(p -> p != status).orElse(true);
+    Optional<JobStatus> earlier = previous(job);
+    return earlier.isEmpty() || earlier.get() != status;
   }
 
   /** Remembers this run's status of a job, for the next run. */
@@ -123,7 +126,14 @@ public final class StatusHistory {
         entries.put(recorded.getKey(), new Entry(recorded.getValue(), Optional.of(now)));
       }
       Map<String, Entry> kept = retained(entries, now, maxJobs);
-      PrivateFile.replace(file, out -> write(kept, now, out));
+      PrivateFile.replace(
+          file,
+          new PrivateFile.Content() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+              write(kept, now, out);
+            }
+          });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the lock on " + file);
@@ -163,7 +173,9 @@ public final class StatusHistory {
       recent = recent.subList(0, maxJobs);
     }
     Map<String, Entry> kept = new TreeMap<>();
-    recent.forEach(e -> kept.put(e.getKey(), e.getValue()));
+    for (Map.Entry<String, Entry> entry : recent) {
+      kept.put(entry.getKey(), entry.getValue());
+    }
     return kept;
   }
 
@@ -191,18 +203,25 @@ public final class StatusHistory {
           String job = json.currentName();
           json.nextToken();
           if (field.equals("jobs")) {
-            statusOf(json.getValueAsString("")).ifPresent(s -> statuses.put(job, s));
+            Optional<JobStatus> status = statusOf(json.getValueAsString(""));
+            if (status.isPresent()) {
+              statuses.put(job, status.get());
+            }
           } else if (field.equals("updated_at")) {
-            InstantText.parse(json.getValueAsString("")).ifPresent(t -> updated.put(job, t));
+            Optional<Instant> time = InstantText.parse(json.getValueAsString(""));
+            if (time.isPresent()) {
+              updated.put(job, time.get());
+            }
           }
           json.skipChildren();
         }
       }
     }
     Map<String, Entry> entries = new HashMap<>();
-    statuses.forEach(
-        (job, status) ->
-            entries.put(job, new Entry(status, Optional.ofNullable(updated.get(job)))));
+    for (Map.Entry<String, JobStatus> status : statuses.entrySet()) {
+      String job = status.getKey();
+      entries.put(job, new Entry(status.getValue(), Optional.ofNullable(updated.get(job))));
+    }
     return entries;
   }
 

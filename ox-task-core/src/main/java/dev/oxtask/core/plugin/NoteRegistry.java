@@ -4,6 +4,7 @@ import dev.oxtask.core.note.Note;
 import dev.oxtask.core.note.NoteException;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginRuntimeException;
@@ -72,9 +71,13 @@ public final class NoteRegistry implements AutoCloseable {
 
   /** Every note class of the folder's plugins, in JAR order, but those whose plugin failed. */
   public List<NoteClass> classes() {
-    return contents().classes().stream()
-        .filter(c -> !failedPlugins.containsKey(c.pluginId()))
-        .toList();
+    List<NoteClass> available = new ArrayList<>();
+    for (NoteClass c : contents().classes()) {
+      if (!failedPlugins.containsKey(c.pluginId())) {
+        available.add(c);
+      }
+    }
+    return List.copyOf(available);
   }
 
   /** What went wrong with the folder's plugins, one sentence each. */
@@ -91,15 +94,31 @@ public final class NoteRegistry implements AutoCloseable {
    * one match means the name is ambiguous.
    */
   public List<NoteClass> matching(String className) {
-    List<NoteClass> byFullName = filter(c -> c.className().equals(className));
+    List<NoteClass> classes = classes();
+    List<NoteClass> byFullName = new ArrayList<>();
+    List<NoteClass> bySimpleName = new ArrayList<>();
+    for (NoteClass c : classes) {
+      if (c.className().equals(className)) {
+        byFullName.add(c);
+      }
+      if (c.simpleName().equals(className)) {
+        bySimpleName.add(c);
+      }
+    }
     if (!byFullName.isEmpty()) {
-      return byFullName;
+      return List.copyOf(byFullName);
     }
-    List<NoteClass> bySimpleName = filter(c -> c.simpleName().equals(className));
     if (!bySimpleName.isEmpty()) {
-      return bySimpleName;
+      return List.copyOf(bySimpleName);
     }
-    return filter(c -> declaredName(c).filter(className::equals).isPresent());
+    List<NoteClass> byDeclaredName = new ArrayList<>();
+    for (NoteClass c : classes) {
+      Optional<String> declared = declaredName(c);
+      if (declared.isPresent() && declared.get().equals(className)) {
+        byDeclaredName.add(c);
+      }
+    }
+    return List.copyOf(byDeclaredName);
   }
 
   /** The one class {@code className} names, if exactly one matches. */
@@ -145,7 +164,15 @@ public final class NoteRegistry implements AutoCloseable {
     }
     ClassLoader loader = startedLoader(noteClass.pluginId());
     try {
-      Note created = ContextClassLoader.call(loader, () -> instantiate(noteClass, loader));
+      Note created =
+          ContextClassLoader.call(
+              loader,
+              new ContextClassLoader.Action<Note, RuntimeException>() {
+                @Override
+                public Note run() {
+                  return instantiate(noteClass, loader);
+                }
+              });
       Note raced = instances.putIfAbsent(noteClass, created);
       return raced != null ? raced : created;
     } catch (Throwable e) {
@@ -263,10 +290,6 @@ public final class NoteRegistry implements AutoCloseable {
     }
   }
 
-  private List<NoteClass> filter(Predicate<NoteClass> test) {
-    return classes().stream().filter(test).toList();
-  }
-
   private static String notStarted(PluginManager manager, PluginWrapper plugin) {
     String requires = plugin.getDescriptor().getRequires().trim();
     String constraint = requires.matches("\\d+\\.\\d+\\.\\d+") ? ">=" + requires : requires;
@@ -289,21 +312,36 @@ public final class NoteRegistry implements AutoCloseable {
   }
 
   private static List<String> sharedSimpleNames(List<NoteClass> classes) {
-    Map<String, List<NoteClass>> bySimpleName =
-        classes.stream().collect(Collectors.groupingBy(NoteClass::simpleName));
-    return bySimpleName.entrySet().stream()
-        .filter(e -> e.getValue().size() > 1)
-        .sorted(Map.Entry.comparingByKey())
-        .map(
-            e ->
-                "note class name '"
-                    + e.getKey()
-                    + "' is declared by several plugins: "
-                    + e.getValue().stream()
-                        .map(c -> c.className() + " in " + c.origin())
-                        .collect(Collectors.joining(", "))
-                    + "; plans must use the fully qualified class name, or remove one JAR")
-        .toList();
+    Map<String, List<NoteClass>> bySimpleName = new TreeMap<>();
+    for (NoteClass c : classes) {
+      List<NoteClass> named = bySimpleName.get(c.simpleName());
+      if (named == null) {
+        named = new ArrayList<>();
+        bySimpleName.put(c.simpleName(), named);
+      }
+      named.add(c);
+    }
+    List<String> warnings = new ArrayList<>();
+    for (Map.Entry<String, List<NoteClass>> e : bySimpleName.entrySet()) {
+      if (e.getValue().size() > 1) {
+        warnings.add(
+            "note class name '"
+                + e.getKey()
+                + "' is declared by several plugins: "
+                + whereEach(e.getValue())
+                + "; plans must use the fully qualified class name, or remove one JAR");
+      }
+    }
+    return warnings;
+  }
+
+  /** {@code a.B in plugin-a 1.0 (a.jar), c.B in plugin-c 1.0 (c.jar)}. */
+  private static String whereEach(List<NoteClass> classes) {
+    List<String> where = new ArrayList<>();
+    for (NoteClass c : classes) {
+      where.add(c.className() + " in " + c.origin());
+    }
+    return String.join(", ", where);
   }
 
   /** A plugin JAR that declares an id: where it is and what it declares. */
@@ -321,19 +359,15 @@ public final class NoteRegistry implements AutoCloseable {
       List<NoteClass> classes = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
       for (Path jar : jarsIn(folder, warnings)) {
-        readOne(jar, plugins, warnings)
-            .ifPresent(
-                p ->
-                    p.file()
-                        .classNames()
-                        .forEach(
-                            c ->
-                                classes.add(
-                                    new NoteClass(
-                                        c,
-                                        p.file().id().orElseThrow(),
-                                        p.file().version().orElseThrow(),
-                                        jar))));
+        Optional<PluginJar> plugin = readOne(jar, plugins, warnings);
+        if (plugin.isPresent()) {
+          PluginJarFile file = plugin.get().file();
+          for (String className : file.classNames()) {
+            classes.add(
+                new NoteClass(
+                    className, file.id().orElseThrow(), file.version().orElseThrow(), jar));
+          }
+        }
       }
       return new Contents(
           Collections.unmodifiableMap(plugins), List.copyOf(classes), List.copyOf(warnings));
@@ -344,8 +378,15 @@ public final class NoteRegistry implements AutoCloseable {
       if (!Files.isDirectory(path)) {
         return List.of();
       }
-      try (Stream<Path> files = Files.list(path)) {
-        return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(path)) {
+        List<Path> jars = new ArrayList<>();
+        for (Path file : files) {
+          if (file.getFileName().toString().endsWith(".jar")) {
+            jars.add(file);
+          }
+        }
+        Collections.sort(jars);
+        return jars;
       } catch (IOException e) {
         warnings.add(
             "cannot read the plugins folder "

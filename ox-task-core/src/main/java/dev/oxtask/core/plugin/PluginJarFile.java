@@ -55,11 +55,14 @@ record PluginJarFile(Optional<String> id, Optional<String> version, List<String>
 
   private static List<String> indexLines(InputStream in) throws IOException {
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    return reader
-        .lines()
-        .map(String::trim)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .toList();
+    List<String> lines = new ArrayList<>();
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      String trimmed = line.trim();
+      if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+        lines.add(trimmed);
+      }
+    }
+    return lines;
   }
 
   private static Optional<String> nonBlank(String value) {

@@ -35,8 +35,12 @@ final class ResultFormat {
     text.append("started: ").append(result.startedAt()).append(" on ");
     text.append(context.hostName()).append('\n');
     text.append("command: ").append(String.join(" ", result.command())).append('\n');
-    result.cwd().ifPresent(cwd -> text.append("cwd: ").append(cwd).append('\n'));
-    result.error().ifPresent(error -> text.append("error: ").append(error).append('\n'));
+    if (result.cwd().isPresent()) {
+      text.append("cwd: ").append(result.cwd().get()).append('\n');
+    }
+    if (result.error().isPresent()) {
+      text.append("error: ").append(result.error().get()).append('\n');
+    }
     section(text, "output", result.output(), result.outputTruncated());
     section(text, "stderr", result.stderr(), result.stderrTruncated());
     return text.append('\n').toString();
