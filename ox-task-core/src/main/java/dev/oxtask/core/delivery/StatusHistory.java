@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.oxtask.core.note.InstantText;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.run.LockFile;
 import dev.oxtask.core.run.PrivateFile;

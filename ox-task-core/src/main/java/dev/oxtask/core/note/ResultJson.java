@@ -28,7 +28,7 @@ public final class ResultJson {
     fields.put("stderr", result.stderr());
     fields.put("command", result.command());
     fields.put("cwd", result.cwd().map(Path::toString).orElse(null));
-    fields.put("started_at", result.startedAt().toString());
+    fields.put("started_at", InstantText.format(result.startedAt()));
     fields.put("duration_s", result.durationSeconds());
     fields.put("attempts", result.attempts());
     fields.put("error", result.error().orElse(null));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oxtask.core.note.InstantText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.ResultJson;
 import dev.oxtask.core.text.SecretMasker;
@@ -42,7 +43,7 @@ public final class ReportWriter {
   public ObjectNode toJson(RunResult result) {
     ObjectNode root = JSON.createObjectNode();
     root.put("run_id", result.runId());
-    root.put("started_at", result.startedAt().toString());
+    root.put("started_at", InstantText.format(result.startedAt()));
     root.put("duration_s", result.duration().toMillis() / 1000.0);
     root.put("interrupted", result.interrupted());
     root.put("succeeded", result.allSucceeded());

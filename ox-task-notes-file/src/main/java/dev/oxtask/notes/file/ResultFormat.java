@@ -1,6 +1,7 @@
 package dev.oxtask.notes.file;
 
 import dev.oxtask.core.note.DurationText;
+import dev.oxtask.core.note.InstantText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.NoteContext;
 import dev.oxtask.core.note.ResultJson;
@@ -32,7 +33,7 @@ final class ResultFormat {
   static String textBlock(JobResult result, NoteContext context) {
     StringBuilder text = new StringBuilder();
     text.append("=== ").append(headline(result)).append('\n');
-    text.append("started: ").append(result.startedAt()).append(" on ");
+    text.append("started: ").append(InstantText.format(result.startedAt())).append(" on ");
     text.append(context.hostName()).append('\n');
     text.append("command: ").append(String.join(" ", result.command())).append('\n');
     if (result.cwd().isPresent()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oxtask.core.note.DurationText;
+import dev.oxtask.core.note.InstantText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.note.NoteContext;
@@ -160,7 +161,7 @@ final class SlackMessage {
   }
 
   private static ObjectNode footer(JobResult result, NoteContext context) {
-    String started = result.startedAt().truncatedTo(ChronoUnit.SECONDS).toString();
+    String started = InstantText.format(result.startedAt().truncatedTo(ChronoUnit.SECONDS));
     String text =
         "ox_task note *"
             + escape(capped(context.noteName(), FIELD_VALUE_LIMIT))

@@ -1,6 +1,7 @@
 package dev.oxtask.notes.webhook;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.oxtask.core.note.InstantText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.NoteContext;
 import dev.oxtask.core.note.ResultJson;
@@ -75,7 +76,7 @@ final class BodyTemplate {
     text.put("job", result.job());
     text.put("status", result.status().key());
     text.put("duration_s", Double.toString(result.durationSeconds()));
-    text.put("started_at", result.startedAt().toString());
+    text.put("started_at", InstantText.format(result.startedAt()));
     text.put("sentence", ResultText.sentence(result));
     text.put("error", ResultText.error(result));
     text.put("output_tail", Tail.of(ResultText.output(result), TAIL_LIMIT, line -> line));

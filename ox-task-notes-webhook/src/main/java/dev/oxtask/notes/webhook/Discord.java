@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oxtask.core.note.InstantText;
 import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
 import dev.oxtask.core.note.Note;
@@ -107,7 +108,7 @@ public final class Discord implements Note {
     if (!error.isEmpty()) {
       fields.addObject().put("name", "Error").put("value", error).put("inline", false);
     }
-    embed.put("timestamp", result.startedAt().toString());
+    embed.put("timestamp", InstantText.format(result.startedAt()));
     embed
         .putObject("footer")
         .put("text", ResultText.capped("ox_task note " + context.noteName(), FIELD_LIMIT));

@@ -1,4 +1,4 @@
-package dev.oxtask.core.delivery;
+package dev.oxtask.core.note;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.oxtask.core.delivery;
+package dev.oxtask.core.note;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -10,16 +10,17 @@ import java.util.Optional;
 /**
  * Writes and reads instants as {@link Instant#toString} does ({@code 2026-12-03T01:02:03Z}, with 3,
  * 6 or 9 fraction digits when there is a fraction) without {@code java.time}'s formatter machinery,
- * whose first use took 10 to 20 ms of every run that loads and saves {@code state.json}.
+ * whose first use took 10 to 20 ms of every run that loads and saves {@code state.json} or sends a
+ * note showing when its job started.
  */
-final class InstantText {
+public final class InstantText {
 
   private static final int DATE_TIME_LENGTH = "2026-12-03T01:02:03".length();
 
   private InstantText() {}
 
   /** {@code instant.toString()}, for the years 0 to 9999. */
-  static String format(Instant instant) {
+  public static String format(Instant instant) {
     LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
     if (time.getYear() < 0 || time.getYear() > 9999) {
       return instant.toString();
@@ -54,7 +55,7 @@ final class InstantText {
   }
 
   /** The instant {@code text} names, if it has that form; anything else is empty. */
-  static Optional<Instant> parse(String text) {
+  public static Optional<Instant> parse(String text) {
     int length = text.length();
     if (length < DATE_TIME_LENGTH + 1
         || text.charAt(length - 1) != 'Z'
