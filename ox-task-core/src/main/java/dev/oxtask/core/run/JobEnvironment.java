@@ -95,7 +95,8 @@ final class JobEnvironment {
   private Path workingDirectory(TaskJob job, Optional<TaskEnv> env) throws JobSetupException {
     Optional<String> path = env.isPresent() ? env.get().path() : Optional.empty();
     Path scratch = scratchDir(job);
-    if (!dryRun) {
+    // A look first: creating a folder that exists costs a failed mkdir and an exception per job.
+    if (!dryRun && !Files.isDirectory(scratch)) {
       try {
         Files.createDirectories(scratch);
       } catch (IOException e) {

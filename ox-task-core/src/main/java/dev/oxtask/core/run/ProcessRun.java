@@ -168,6 +168,9 @@ final class ProcessRun {
   }
 
   private static void createFolder(Path folder) throws IOException {
+    if (Files.isDirectory(folder)) {
+      return; // the run's folder, made for its first job
+    }
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
