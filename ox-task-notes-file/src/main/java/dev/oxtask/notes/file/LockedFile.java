@@ -171,7 +171,8 @@ final class LockedFile {
 
   private static void createParents(Path path) throws IOException {
     Path parent = path.toAbsolutePath().getParent();
-    if (parent != null) {
+    // A look first: creating a folder that exists costs a failed mkdir and an exception per note.
+    if (parent != null && !Files.isDirectory(parent)) {
       Files.createDirectories(parent);
     }
   }
