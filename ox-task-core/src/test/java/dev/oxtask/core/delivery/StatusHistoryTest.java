@@ -80,6 +80,58 @@ class StatusHistoryTest {
   }
 
   @Test
+  void stateThatIsNotUtf8IsIgnoredSayingSo() throws Exception {
+    Files.write(
+        workDir.resolve("state.json"),
+        new byte[] {'{', '"', 'j', 'o', 'b', 's', '"', ':', '{', '"', (byte) 0xff, '"', '}', '}'});
+
+    StatusHistory history = StatusHistory.load(workDir);
+
+    assertThat(history.problem())
+        .contains(
+            "ignored "
+                + workDir.resolve("state.json")
+                + ": it is not UTF-8 text; every job counts as changed");
+  }
+
+  @Test
+  void stateStartingWithAByteOrderMarkIsRead() throws Exception {
+    Files.writeString(workDir.resolve("state.json"), "\uFEFF{\"jobs\": {\"a\": \"failed\"}}");
+
+    StatusHistory history = StatusHistory.load(workDir);
+
+    assertThat(history.problem()).isEmpty();
+    assertThat(history.changed("a", JobStatus.FAILED)).isFalse();
+    assertThat(history.changed("a", JobStatus.SUCCESS)).isTrue();
+  }
+
+  @Test
+  void savedStateKeepsThePrettyPrintedLayoutAndEscapesNames() throws Exception {
+    StatusHistory history = StatusHistory.load(workDir);
+    history.record("plain", JobStatus.SUCCESS);
+    history.record("say \"hi\" \\ bye", JobStatus.FAILED);
+
+    history.save();
+
+    String saved = Files.readString(workDir.resolve("state.json"));
+    assertThat(saved.replaceAll("\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\"", "<time>"))
+        .isEqualTo(
+            """
+            {
+              "jobs" : {
+                "plain" : "success",
+                "say \\"hi\\" \\\\ bye" : "failed"
+              },
+              "updated_at" : {
+                "plain" : <time>,
+                "say \\"hi\\" \\\\ bye" : <time>
+              }
+            }""");
+    assertThat(StatusHistory.load(workDir).changed("say \"hi\" \\ bye", JobStatus.FAILED))
+        .isFalse();
+  }
+
+  @Test
   void concurrentRunsSavingOneWorkDirLoseNoUpdate() throws Exception {
     int runs = 8;
     List<StatusHistory> loaded = new ArrayList<>();
