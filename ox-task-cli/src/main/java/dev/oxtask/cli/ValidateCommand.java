@@ -8,8 +8,8 @@ import dev.oxtask.core.runner.Validation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -46,9 +46,13 @@ final class ValidateCommand implements Callable<Integer> {
       PlanFiles.report(problems, parent.err);
       return ExitCode.USAGE;
     }
+    StringJoiner files = new StringJoiner(", ");
+    for (Path file : plan.files()) {
+      files.add(file.toString());
+    }
     parent.out.println(
         "ok: "
-            + plan.files().stream().map(Path::toString).collect(Collectors.joining(", "))
+            + files
             + ": "
             + count(plan.jobs().size(), "job")
             + ", "
