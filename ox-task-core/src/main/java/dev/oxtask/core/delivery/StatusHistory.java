@@ -50,7 +50,9 @@ public final class StatusHistory {
   private static final Duration LOCK_PATIENCE = Duration.ofSeconds(30);
   // jackson-core's streaming API, which the plan loader has already loaded: jackson-databind's
   // ObjectMapper took 50 ms of a one-job run to load and set up.
-  private static final JsonFactory JSON = new JsonFactory();
+  // Job names are keys, all different: not canonicalized, as the plan loader does.
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
   private static final Map<String, JobStatus> BY_KEY = byKey();
 
   private final Path file;

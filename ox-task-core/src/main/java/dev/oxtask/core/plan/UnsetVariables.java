@@ -4,6 +4,7 @@ import dev.oxtask.core.text.ClosestName;
 import dev.oxtask.core.text.Template;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,8 +67,7 @@ public final class UnsetVariables {
   public List<Diagnostic> inOptions(TaskNote note) {
     List<Diagnostic> warnings = new ArrayList<>();
     for (Map.Entry<String, Object> option : note.options().entrySet()) {
-      Set<String> names = namesIn(option.getValue());
-      names.removeAll(defined);
+      Set<String> names = notIn(namesIn(option.getValue()), defined);
       for (String name : names) {
         warnings.add(
             plan.diagnostic(
@@ -90,8 +90,7 @@ public final class UnsetVariables {
       Map<String, Object> options, Map<String, String> environment) {
     Map<String, Set<String>> missing = new TreeMap<>();
     for (Map.Entry<String, Object> option : options.entrySet()) {
-      Set<String> names = namesIn(option.getValue());
-      names.removeAll(environment.keySet());
+      Set<String> names = notIn(namesIn(option.getValue()), environment.keySet());
       if (!names.isEmpty()) {
         missing.put(option.getKey(), names);
       }
@@ -100,8 +99,21 @@ public final class UnsetVariables {
   }
 
   private Set<String> undefined(String text) {
-    Set<String> names = new TreeSet<>(Template.names(text));
-    names.removeAll(defined);
+    return notIn(new TreeSet<>(Template.names(text)), defined);
+  }
+
+  /**
+   * {@code names} without the {@code defined} ones, each looked up: {@code removeAll} walks every
+   * defined name (the runner's whole environment) when {@code names} is the smaller set, as it
+   * almost always is (most words and options name no variable at all).
+   */
+  private static Set<String> notIn(Set<String> names, Set<String> defined) {
+    Iterator<String> each = names.iterator();
+    while (each.hasNext()) {
+      if (defined.contains(each.next())) {
+        each.remove();
+      }
+    }
     return names;
   }
 
