@@ -170,7 +170,8 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
       return; // no note, or an unprepared one, which deliver reports
     }
     Secrets.registerResolved(note.plan().options(), environment, masker);
-    if (!note.plan().conditions().isEmpty()
+    if (!note.hearsStarts()
+        || !note.plan().conditions().isEmpty()
         || !UnsetVariables.missing(note.plan().options(), environment).isEmpty()) {
       return;
     }
@@ -489,7 +490,27 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
 
   /** A note ready to send: its plan entry, its class, the plugin's instance and class loader. */
   private record PreparedNote(
-      TaskNote plan, NoteClass noteClass, Note instance, ClassLoader loader) {}
+      TaskNote plan, NoteClass noteClass, Note instance, ClassLoader loader, boolean hearsStarts) {
+
+    PreparedNote(TaskNote plan, NoteClass noteClass, Note instance, ClassLoader loader) {
+      this(plan, noteClass, instance, loader, NoteDispatcher.hearsStarts(instance));
+    }
+  }
+
+  /**
+   * Whether the note's class overrides {@link Note#started}: the default does nothing, and calling
+   * it cost every job a hand-over to the sender thread and back before it could start.
+   */
+  static boolean hearsStarts(Note note) {
+    try {
+      return note.getClass()
+              .getMethod("started", NoteOptions.class, String.class, NoteContext.class)
+              .getDeclaringClass()
+          != Note.class;
+    } catch (NoSuchMethodException e) {
+      return true; // cannot tell: it is called
+    }
+  }
 
   /** A plugin call as a sender thread runs it: with the plugin's class loader as context loader. */
   private static final class OnSender

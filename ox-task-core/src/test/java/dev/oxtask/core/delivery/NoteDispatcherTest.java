@@ -7,7 +7,11 @@ import static dev.oxtask.core.testing.Plans.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oxtask.core.note.JobResult;
 import dev.oxtask.core.note.JobStatus;
+import dev.oxtask.core.note.Note;
+import dev.oxtask.core.note.NoteContext;
+import dev.oxtask.core.note.NoteOptions;
 import dev.oxtask.core.plan.Condition;
 import dev.oxtask.core.plan.Diagnostic;
 import dev.oxtask.core.plan.TaskJob;
@@ -69,6 +73,37 @@ class NoteDispatcherTest {
 
   private List<String> recorded(Path file) throws Exception {
     return Files.exists(file) ? Files.readAllLines(file) : List.of();
+  }
+
+  /** A note class that does not override started() is not called at each job's start. */
+  @Test
+  void onlyANoteThatOverridesStartedHearsStarts() {
+    Note sendsOnly =
+        new Note() {
+          @Override
+          public void send(NoteOptions options, JobResult result, NoteContext context) {}
+        };
+    Note hearsStarts =
+        new Note() {
+          @Override
+          public void send(NoteOptions options, JobResult result, NoteContext context) {}
+
+          @Override
+          public void started(NoteOptions options, String job, NoteContext context) {}
+        };
+    abstract class PingBase implements Note {
+      @Override
+      public void started(NoteOptions options, String job, NoteContext context) {}
+    }
+    Note inheritsStarts =
+        new PingBase() {
+          @Override
+          public void send(NoteOptions options, JobResult result, NoteContext context) {}
+        };
+
+    assertThat(NoteDispatcher.hearsStarts(sendsOnly)).isFalse();
+    assertThat(NoteDispatcher.hearsStarts(hearsStarts)).isTrue();
+    assertThat(NoteDispatcher.hearsStarts(inheritsStarts)).isTrue();
   }
 
   @Test
