@@ -166,13 +166,15 @@ class ClassDataArchiveIT {
             temp.resolve("note-plan.json"),
             """
             {"envs": {"e": {"variables": {"GREETING": "hi"}}},
-             "notes": {"n": {"class_name": "FileNotifier", "path": "note.txt"}},
+             "notes": {"n": {"class_name": "FileNotifier", "path": "%s"}},
              "jobs": {"one": {"env": "e", "command": ["sh", "-c", "echo $GREETING"], "note": "n"},
                       "two": {"command": ["true"], "note": "n"}}}
-            """);
+            """
+                .formatted(temp.resolve("note.txt")));
 
     List<String> classes = classesLoadedBySecondRun(withNote);
 
+    assertThat(temp.resolve("note.txt")).content().contains("=== two: success");
     assertThat(classes)
         .anyMatch(line -> line.contains(" dev.oxtask.notes.file."))
         .noneMatch(line -> line.contains(" dev.oxtask.") && line.contains("$$Lambda"))

@@ -56,7 +56,12 @@ final class Fields {
 
   /** Fields of {@code value}, an object inside this one written under {@code key}. */
   Fields nested(Node.Obj value, String key, SourceLocation keyAt) {
-    return new Fields(value, pathOf(key), keyAt, problems, warnings);
+    return nestedAt(value, pathOf(key), keyAt);
+  }
+
+  /** Like {@link #nested}, with the key's path already spelt out by {@link #pathOf}. */
+  Fields nestedAt(Node.Obj value, String keyPath, SourceLocation keyAt) {
+    return new Fields(value, keyPath, keyAt, problems, warnings);
   }
 
   /** Reports every key that is neither in {@code known} nor a comment ({@code _...}). */

@@ -74,7 +74,7 @@ final class PlanFileParser {
       String path = sectionFields.pathOf(member.key());
       if (member.value() instanceof Node.Obj obj) {
         defined.put(path, member.keyAt());
-        readEntry(section, member.key(), sectionFields.nested(obj, member.key(), member.keyAt()));
+        readEntry(section, member.key(), sectionFields.nestedAt(obj, path, member.keyAt()));
       } else if (!member.key().startsWith("_")) {
         defined.put(path, member.keyAt());
         plan.problem(
