@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The options and parameters a picocli command class declares, read from the same annotations
- * picocli reads (the command's fields, its {@code @Mixin}s and its {@code @ArgGroup}s), in
- * picocli's order, for {@link FastCommandLine}. They are read from the class files ({@link
- * ClassFileAnnotations}), so that no picocli class is loaded. A declaration using a field or a type
+ * The options and parameters a picocli command class declares, for {@link FastCommandLine}: as
+ * {@link CommandTable} writes them down (what a command line uses), or read from the same
+ * annotations picocli reads (the command's fields, its {@code @Mixin}s and its {@code @ArgGroup}s),
+ * in picocli's order, from the class files ({@link ClassFileAnnotations}) without loading picocli
+ * (what {@code CommandTableTest} compares the table with). A declaration using a field or a type
  * that {@link FastCommandLine} cannot treat exactly as picocli does (an arity of its own, a nested
  * group, a {@code @Spec}, a map, ...) is not {@linkplain #parsable() parsable}. The annotations'
  * other attributes (converters, default values, split regexes, ...) and annotated methods are not
@@ -28,9 +29,6 @@ final class CommandDeclaration {
   static final List<String> STANDARD_HELP_NAMES = List.of("-h", "--help", "-V", "--version");
 
   private static final String PICOCLI = "picocli.CommandLine$";
-
-  // No string concatenation with + on the fast path: the first one a JVM links costs a short
-  // command several milliseconds of generated classes.
 
   /**
    * Where an option's or parameter's field is: {@code via} a mixin or group field, or not.
