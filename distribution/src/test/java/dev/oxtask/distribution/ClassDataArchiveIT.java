@@ -187,14 +187,8 @@ class ClassDataArchiveIT {
     Path classes = temp.resolve("classes.txt");
     // The same options both times: they are part of the archive's key.
     Launch run =
-        Launch.of(
-                installation.launcher(),
-                "run",
-                "--work-dir",
-                temp.resolve("work").toString(),
-                plan.toString())
-            .env("XDG_CACHE_HOME", cache.toString())
-            .env("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+        Launch.runLoggingClasses(installation.launcher(), temp.resolve("work"), plan, classes)
+            .env("XDG_CACHE_HOME", cache.toString());
     assertThat(run.run(scratch).exitCode()).isZero();
 
     Outcome second = run.run(scratch);

@@ -51,6 +51,15 @@ final class Launch {
     return new Launch(command);
   }
 
+  /**
+   * {@code ox_task run --work-dir WORK PLAN} with every class the JVM loads logged to {@code
+   * classes} ({@code -Xlog:class+load}, which says where each class came from).
+   */
+  static Launch runLoggingClasses(Path launcher, Path workDir, Path plan, Path classes) {
+    return of(launcher, "run", "--work-dir", workDir.toString(), plan.toString())
+        .env("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+  }
+
   Launch in(Path folder) {
     builder.directory(folder.toFile());
     return this;

@@ -27,14 +27,8 @@ class RunStartUpIT {
     Path classes = temp.resolve("classes.txt");
 
     Outcome outcome =
-        Launch.of(
-                installation.launcher(),
-                "run",
-                "--work-dir",
-                temp.resolve("work").toString(),
-                plan.toString())
+        Launch.runLoggingClasses(installation.launcher(), temp.resolve("work"), plan, classes)
             .env("OX_TASK_CDS", "off")
-            .env("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes)
             .run(temp);
 
     assertThat(outcome.exitCode()).isZero();

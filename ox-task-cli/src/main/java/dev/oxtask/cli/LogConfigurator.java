@@ -54,8 +54,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 </configuration>
 """;
 
-  /** The shipped pattern: time, level, logger and message. */
-  static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n";
+  /** The shipped pattern (time, level, logger and message), as {@link #SHIPPED_TEXT} writes it. */
+  static final String PATTERN =
+      SHIPPED_TEXT.substring(
+          SHIPPED_TEXT.indexOf("<pattern>") + "<pattern>".length(),
+          SHIPPED_TEXT.indexOf("</pattern>"));
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {

@@ -45,7 +45,7 @@ final class PlanFiles {
     try {
       TaskPlan plan = PlanLoader.fromEnvironment(context.environment()).load(files);
       for (Diagnostic warning : plan.warnings()) {
-        err.println("warning: " + warning);
+        context.warn(warning.toString());
       }
       return Optional.of(plan);
     } catch (PlanException e) {

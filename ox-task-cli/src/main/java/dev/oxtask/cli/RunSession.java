@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -121,9 +122,9 @@ final class RunSession {
 
   /** "chat (SlackWebhook, only_if_failed)", or that the job has none. */
   private static String note(TaskPlan plan, TaskJob job) {
-    Optional<TaskNote> note = job.note().filter(n -> !n.isEmpty()).map(plan.notes()::get);
+    Optional<TaskNote> note = plan.noteOf(job);
     if (note.isEmpty()) {
-      return job.note().filter(n -> !n.isEmpty()).orElse("none (console only)");
+      return job.note().orElse("none (console only)");
     }
     List<String> about = new ArrayList<>(List.of(note.get().className()));
     note.get().conditions().forEach(c -> about.add(c.key()));
@@ -150,29 +151,15 @@ final class RunSession {
   /** The words as a POSIX shell would need them typed. */
   static String quoted(List<String> words) {
     return words.stream()
-        .map(w -> isPlain(w) ? w : "'" + w.replace("'", "'\\''") + "'")
+        .map(w -> PlainWord.PATTERN.matcher(w).matches() ? w : "'" + w.replace("'", "'\\''") + "'")
         .collect(Collectors.joining(" "));
   }
 
   /**
-   * A word a shell takes as written, {@code [A-Za-z0-9_./:=@%+,-]+}. (No regex: compiled when this
-   * class loads, it cost every run a millisecond.)
+   * A word a shell takes as written. In a class of its own, compiled at the first dry run: compiled
+   * when {@code RunSession} loads, it cost every run a millisecond.
    */
-  private static boolean isPlain(String word) {
-    if (word.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      boolean plain =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "_./:=@%+,-".indexOf(c) >= 0;
-      if (!plain) {
-        return false;
-      }
-    }
-    return true;
+  private static final class PlainWord {
+    static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
   }
 }

@@ -19,25 +19,25 @@ final class ShutdownGuard implements AutoCloseable {
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread hook;
 
-  private ShutdownGuard(Runner onSignal, PrintStream out, PrintStream err) {
+  private ShutdownGuard(Runner runner, PrintStream out, PrintStream err) {
     this.hook =
         new Thread("ox_task-shutdown") {
           @Override
           public void run() {
-            cancelAndHalt(onSignal, out, err);
+            cancelAndHalt(runner, out, err);
           }
         };
   }
 
   /** Installs the hook; close the guard when the guarded work is done. */
-  static ShutdownGuard install(Runner onSignal, PrintStream out, PrintStream err) {
-    ShutdownGuard guard = new ShutdownGuard(onSignal, out, err);
+  static ShutdownGuard install(Runner runner, PrintStream out, PrintStream err) {
+    ShutdownGuard guard = new ShutdownGuard(runner, out, err);
     Runtime.getRuntime().addShutdownHook(guard.hook);
     return guard;
   }
 
-  private void cancelAndHalt(Runner onSignal, PrintStream out, PrintStream err) {
-    onSignal.cancel();
+  private void cancelAndHalt(Runner runner, PrintStream out, PrintStream err) {
+    runner.cancel();
     try {
       finished.await(LIMIT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -35,13 +35,13 @@ final class ValidateCommand implements Callable<Integer> {
       parent.err.println(badFolder.get());
       return ExitCode.USAGE;
     }
-    Optional<TaskPlan> loaded =
-        plans.loadOrReport(parent.context, Optional.of(plugins.folder(parent.context)));
+    PluginsFolder folder = plugins.folder(parent.context);
+    Optional<TaskPlan> loaded = plans.loadOrReport(parent.context, Optional.of(folder));
     if (loaded.isEmpty()) {
       return ExitCode.USAGE;
     }
     TaskPlan plan = loaded.get();
-    List<Diagnostic> problems = check(plan);
+    List<Diagnostic> problems = checkNotes(folder, plan, parent.context);
     if (!problems.isEmpty()) {
       PlanFiles.report(problems, parent.err);
       return ExitCode.USAGE;
@@ -64,18 +64,11 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   /**
-   * Checks of a plan that loaded, beyond what {@link dev.oxtask.core.plan.PlanLoader} checks while
-   * loading: every job's note is created from the plugins folder and its options validated, as
-   * {@code run} does before running (warnings go to stderr); every problem found, empty when the
-   * plan is valid.
-   */
-  List<Diagnostic> check(TaskPlan plan) {
-    return checkNotes(plugins.folder(parent.context), plan, parent.context);
-  }
-
-  /**
-   * The note checks of {@link #check}, for {@code run} too when its plan has other problems: every
-   * plugin of {@code folder} is started, so each one that cannot start is named.
+   * Checks of a plan beyond what {@link dev.oxtask.core.plan.PlanLoader} checks while loading:
+   * every job's note is created from {@code folder} and its options validated, as {@code run} does
+   * before running (warnings go to stderr); every problem found, empty when the plan is valid. For
+   * {@code run} too when its plan has other problems: every plugin of {@code folder} is started, so
+   * each one that cannot start is named.
    */
   static List<Diagnostic> checkNotes(PluginsFolder folder, TaskPlan plan, Invocation context) {
     try (Runner runner =

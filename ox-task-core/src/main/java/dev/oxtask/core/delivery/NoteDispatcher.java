@@ -17,6 +17,7 @@ import dev.oxtask.core.plan.UnsetVariables;
 import dev.oxtask.core.plugin.ContextClassLoader;
 import dev.oxtask.core.plugin.NoteClass;
 import dev.oxtask.core.plugin.NoteRegistry;
+import dev.oxtask.core.run.DaemonThreads;
 import dev.oxtask.core.run.NoteDelivery;
 import dev.oxtask.core.text.ClosestName;
 import dev.oxtask.core.text.SecretMasker;
@@ -40,10 +41,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +67,8 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
   private volatile Optional<StatusHistory> history;
   private final PrintStream console;
   private final Duration sendTimeout;
-  private final ExecutorService sender = Executors.newCachedThreadPool(new SenderThreads());
+  private final ExecutorService sender =
+      Executors.newCachedThreadPool(new DaemonThreads("ox-task-note-"));
   private final Map<String, PreparedNote> prepared = new ConcurrentHashMap<>();
   private final Map<String, String> startFailures = new ConcurrentHashMap<>();
   private final List<String> warnings = new CopyOnWriteArrayList<>();
@@ -117,9 +117,8 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     }
     Set<String> used = new LinkedHashSet<>();
     for (TaskJob job : selectedJobs) {
-      Optional<String> noteName = noteName(job);
-      if (noteName.isPresent()) {
-        used.add(noteName.get());
+      if (job.note().isPresent()) {
+        used.add(job.note().get());
       }
     }
     List<Diagnostic> errors = new ArrayList<>();
@@ -164,7 +163,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
    */
   @Override
   public void jobStarting(TaskJob job, Map<String, String> environment) {
-    Optional<String> noteName = noteName(job);
+    Optional<String> noteName = job.note();
     PreparedNote note = noteName.isPresent() ? prepared.get(noteName.get()) : null;
     if (note == null) {
       return; // no note, or an unprepared one, which deliver reports
@@ -202,7 +201,7 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
 
   private Optional<String> deliverResult(
       TaskJob job, JobResult result, Map<String, String> environment) {
-    Optional<String> noteName = noteName(job);
+    Optional<String> noteName = job.note();
     Optional<StatusHistory> statuses = history;
     boolean changed = true;
     if (statuses.isPresent()) {
@@ -236,12 +235,6 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
           }
         };
     return call(note, options, "", send);
-  }
-
-  /** The name of the job's note; empty when it has none or an empty one. */
-  private static Optional<String> noteName(TaskJob job) {
-    Optional<String> note = job.note();
-    return note.isPresent() && !note.get().isEmpty() ? note : Optional.empty();
   }
 
   /** The note's options with the job's environment substituted, their secrets registered. */
@@ -532,18 +525,6 @@ public final class NoteDispatcher implements NoteDelivery, AutoCloseable {
     public Object run() throws NoteException {
       pluginCall.run();
       return null;
-    }
-  }
-
-  /** Daemon threads, so a plugin that never returns cannot keep the JVM alive. */
-  private static final class SenderThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable runnable) {
-      Thread thread = new Thread(runnable, "ox-task-note-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
     }
   }
 }

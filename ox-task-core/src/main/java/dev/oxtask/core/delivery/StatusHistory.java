@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.oxtask.core.note.InstantText;
 import dev.oxtask.core.note.JobStatus;
+import dev.oxtask.core.run.Folders;
 import dev.oxtask.core.run.LockFile;
 import dev.oxtask.core.run.PrivateFile;
 import dev.oxtask.core.text.JsonText;
@@ -48,12 +49,11 @@ public final class StatusHistory {
 
   private static final String LOCK_NAME = FILE_NAME + ".lock";
   private static final Duration LOCK_PATIENCE = Duration.ofSeconds(30);
-  // jackson-core's streaming API, which the plan loader has already loaded: jackson-databind's
-  // ObjectMapper took 50 ms of a one-job run to load and set up.
-  // Job names are keys, all different: not canonicalized, as the plan loader does.
+  // jackson-core's streaming API, whose classes the plan loader has already loaded (jackson-
+  // databind's ObjectMapper took 50 ms of a one-job run to set up). Job names are keys, all
+  // different: not canonicalized, as in the plan loader.
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
-  private static final Map<String, JobStatus> BY_KEY = byKey();
 
   private final Path file;
   private final Map<String, JobStatus> previous;
@@ -79,14 +79,7 @@ public final class StatusHistory {
       }
       return new StatusHistory(file, statuses, Optional.empty());
     } catch (IOException e) {
-      String why =
-          "ignored "
-              + file
-              + ": "
-              + (e instanceof JacksonException j
-                  ? j.getOriginalMessage()
-                  : e instanceof CharacterCodingException ? "it is not UTF-8 text" : e.getMessage())
-              + "; every job counts as changed";
+      String why = "ignored " + file + ": " + reason(e) + "; every job counts as changed";
       return new StatusHistory(file, Map.of(), Optional.of(why));
     }
   }
@@ -122,7 +115,7 @@ public final class StatusHistory {
   }
 
   void save(Instant now, int maxJobs) throws IOException {
-    Files.createDirectories(file.getParent());
+    Folders.ensure(file.getParent());
     try (LockFile lock = LockFile.acquire(file.resolveSibling(LOCK_NAME), LOCK_PATIENCE)) {
       Map<String, Entry> entries;
       try {
@@ -148,20 +141,11 @@ public final class StatusHistory {
     }
   }
 
-  private static Map<String, JobStatus> byKey() {
-    Map<String, JobStatus> byKey = new HashMap<>();
-    for (JobStatus status : JobStatus.values()) {
-      byKey.put(status.key(), status);
-    }
-    return byKey;
-  }
-
   /** The entries recorded within the retention, at most {@code maxJobs} of the newest, by name. */
   private static Map<String, Entry> retained(Map<String, Entry> entries, Instant now, int maxJobs) {
     Instant oldest = now.minus(RETENTION);
-    // Loops and a comparator of its own rather than streams and Comparator.comparing: the JDK's
-    // lambdas and method handles those make are generated at each run, outside the class-data
-    // archive, a few milliseconds of every run.
+    // Loops, not streams: this runs at every save (docs/architecture.md, "Start-up rules"); the
+    // comparator below runs only past maxJobs.
     List<Map.Entry<String, Entry>> recent = new ArrayList<>();
     for (Map.Entry<String, Entry> entry : entries.entrySet()) {
       if (!entry.getValue().updatedAt().orElse(now).isBefore(oldest)) {
@@ -273,6 +257,19 @@ public final class StatusHistory {
   }
 
   private static Optional<JobStatus> statusOf(String key) {
-    return Optional.ofNullable(BY_KEY.get(key));
+    for (JobStatus status : JobStatus.values()) {
+      if (status.key().equals(key)) {
+        return Optional.of(status);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Why the file could not be read, for a person. */
+  private static String reason(IOException e) {
+    if (e instanceof JacksonException json) {
+      return json.getOriginalMessage();
+    }
+    return e instanceof CharacterCodingException ? "it is not UTF-8 text" : e.getMessage();
   }
 }

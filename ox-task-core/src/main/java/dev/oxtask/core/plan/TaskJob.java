@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param name the key under {@code jobs}
  * @param description free text, one entry per line
  * @param env the name of the TaskEnv, if any
- * @param note the name of the TaskNote, if any ({@code ""} in a plan means none)
+ * @param note the name of the TaskNote, if any; an empty name means none, as {@code ""} in a plan
+ *     does
  * @param command the program and its arguments; a plan's string command has already been split into
  *     words, unless {@code shell} is true, when it is the single element
  * @param shell run through {@code /bin/sh -c}, the elements joined with spaces
@@ -42,6 +43,7 @@ public record TaskJob(
     description = List.copyOf(description);
     requireNonNull(env, "env");
     requireNonNull(note, "note");
+    note = note.isPresent() && note.get().isEmpty() ? Optional.empty() : note;
     command = List.copyOf(command);
     if (command.isEmpty()) {
       throw new IllegalArgumentException("command of job '" + name + "' is empty");

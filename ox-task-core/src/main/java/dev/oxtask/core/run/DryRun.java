@@ -45,10 +45,7 @@ public final class DryRun {
         PreparedJob prepared = environments.prepare(plan, job, environments.base(job));
         described.add(
             new Job(
-                job.name(),
-                prepared.cwd(),
-                prepared.command().stream().map(masker::mask).toList(),
-                Optional.empty()));
+                job.name(), prepared.cwd(), masker.maskAll(prepared.command()), Optional.empty()));
       } catch (JobSetupException e) {
         described.add(
             new Job(

@@ -17,9 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +63,8 @@ public final class Engine {
     AtomicBoolean failed = new AtomicBoolean();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(options.parallel(), Math.max(1, jobs.size())), new JobThreads());
+            Math.min(options.parallel(), Math.max(1, jobs.size())),
+            new DaemonThreads("ox_task-job-"));
     List<Future<Ran>> futures = new ArrayList<>();
     for (TaskJob job : jobs) {
       futures.add(pool.submit(runLater(plan, job, runner, failed, serial)));
@@ -107,7 +106,7 @@ public final class Engine {
           new Runnable() {
             @Override
             public void run() {
-              if (waitedFor.add(NoteQueue.noteOf(one.job()).orElse(""))) {
+              if (waitedFor.add(one.job().note().orElse(""))) {
                 listener.waitingForNote(one.job());
               }
             }
@@ -200,18 +199,6 @@ public final class Engine {
 
     CompletableFuture<Optional<String>> note() {
       return note;
-    }
-  }
-
-  /** Daemon threads named {@code ox_task-job-N}. */
-  private static final class JobThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "ox_task-job-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
     }
   }
 

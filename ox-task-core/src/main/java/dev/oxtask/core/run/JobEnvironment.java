@@ -95,10 +95,9 @@ final class JobEnvironment {
   private Path workingDirectory(TaskJob job, Optional<TaskEnv> env) throws JobSetupException {
     Optional<String> path = env.isPresent() ? env.get().path() : Optional.empty();
     Path scratch = scratchDir(job);
-    // A look first: creating a folder that exists costs a failed mkdir and an exception per job.
-    if (!dryRun && !Files.isDirectory(scratch)) {
+    if (!dryRun) {
       try {
-        Files.createDirectories(scratch);
+        Folders.ensure(scratch);
       } catch (IOException e) {
         throw new JobSetupException("cannot create the job's folder " + scratch + ": " + e);
       }

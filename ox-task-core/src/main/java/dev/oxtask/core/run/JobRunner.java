@@ -152,7 +152,6 @@ final class JobRunner {
       String separator = stderr.isEmpty() || stderr.endsWith("\n") ? "" : "\n";
       stderr = stderr + separator + "[" + note + "]\n";
     }
-    Optional<String> error = last.error();
     return JobResult.builder(job.name(), last.status())
         .exitCode(outcome.exitCode())
         .output(masker.mask(outcome.stdout()))
@@ -162,7 +161,7 @@ final class JobRunner {
         .startedAt(startedAt)
         .duration(duration)
         .attempts(attempts)
-        .error(error.isPresent() ? Optional.of(masker.mask(error.get())) : error)
+        .error(masker.mask(last.error()))
         .outputTruncated(outcome.stdoutTruncated())
         .stderrTruncated(outcome.stderrTruncated())
         .logFiles(

@@ -49,7 +49,7 @@ final class NoteQueue implements AutoCloseable {
    * @return why delivery failed (masked), or empty
    */
   CompletableFuture<Optional<String>> submit(TaskJob job, JobRunner.Finished finished) {
-    Optional<String> note = noteOf(job);
+    Optional<String> note = job.note();
     if (note.isEmpty()) {
       return CompletableFuture.completedFuture(deliver(job, finished));
     }
@@ -96,7 +96,7 @@ final class NoteQueue implements AutoCloseable {
             return Optional.of(
                 masker.mask(
                     "note '"
-                        + noteOf(job).orElse("")
+                        + job.note().orElse("")
                         + "' of job '"
                         + job.name()
                         + "' was not delivered: ox_task was interrupted while it was being sent"));
@@ -109,16 +109,9 @@ final class NoteQueue implements AutoCloseable {
     }
   }
 
-  /** The note a job's result goes to, when it has one. */
-  static Optional<String> noteOf(TaskJob job) {
-    Optional<String> note = job.note();
-    return note.isPresent() && note.get().isEmpty() ? Optional.empty() : note;
-  }
-
   private Optional<String> deliver(TaskJob job, JobRunner.Finished finished) {
     try {
-      Optional<String> failure = delivery.deliver(job, finished.result(), finished.environment());
-      return failure.isPresent() ? Optional.of(masker.mask(failure.get())) : failure;
+      return masker.mask(delivery.deliver(job, finished.result(), finished.environment()));
     } catch (RuntimeException e) {
       // A note plugin's bug must not lose the other jobs' results or the report.
       // Fetched here, not in a static field: a run that logs nothing never starts logging.

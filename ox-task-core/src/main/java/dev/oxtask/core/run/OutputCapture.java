@@ -9,9 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drains one of a process's output streams on a pooled thread: secrets masked, every byte streamed
@@ -21,18 +19,7 @@ final class OutputCapture {
 
   /** Pump threads are reused from job to job; one stays blocked only while a pipe stays open. */
   private static final ExecutorService PUMPS =
-      Executors.newCachedThreadPool(
-          new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-              Thread t =
-                  new Thread(null, r, "ox_task-output-" + count.incrementAndGet(), 256 << 10);
-              t.setDaemon(true);
-              return t;
-            }
-          });
+      Executors.newCachedThreadPool(new DaemonThreads("ox_task-output-", 256 << 10));
 
   private static final ThreadLocal<byte[]> BUFFERS =
       new ThreadLocal<>() {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,11 +167,8 @@ final class ProcessRun {
   }
 
   private static void createFolder(Path folder) throws IOException {
-    if (Files.isDirectory(folder)) {
-      return; // the run's folder, made for its first job
-    }
     try {
-      Files.createDirectories(folder);
+      Folders.ensure(folder);
     } catch (IOException e) {
       throw new IOException("cannot write its output log: " + e, e);
     }

@@ -62,7 +62,7 @@ public final class ReportWriter {
             .output(masker.mask(r.output()))
             .stderr(masker.mask(r.stderr()))
             .command(masker.maskAll(r.command()))
-            .error(r.error().map(masker::mask))
+            .error(masker.mask(r.error()))
             .build();
     return JSON.valueToTree(ResultJson.fields(masked));
   }

@@ -89,8 +89,8 @@ public final class WorkDir {
     }
     try {
       Path parent = folder.toAbsolutePath().getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        Files.createDirectories(parent);
+      if (parent != null) {
+        Folders.ensure(parent);
       }
       Files.createDirectory(folder, PrivateFile.ownerOnlyFolder());
     } catch (FileAlreadyExistsException e) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -102,6 +103,11 @@ public final class SecretMasker {
     List<String> longestFirst = new ArrayList<>(secrets);
     longestFirst.sort(LONGEST_FIRST);
     return List.copyOf(longestFirst);
+  }
+
+  /** {@code text} masked, when there is one. */
+  public Optional<String> mask(Optional<String> text) {
+    return text.isPresent() ? Optional.of(mask(text.get())) : text;
   }
 
   /** Each of {@code texts} masked, in order. */
